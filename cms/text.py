@@ -1,0 +1,187 @@
+"""Vietnamese text rules: the one place that says how text is cleaned, matched, slugged and shown.
+
+Search, slugs, the importer, forms and templates all call these functions, so that a rule
+changed here changes everywhere at once.
+
+- ``clean``: what we store. NFC, control characters (NUL included) removed.
+- ``normalize``: what we compare. ``clean`` plus one canonical tone placement, so that the old
+  and new spellings of the same syllable (``hoà``/``hòa``, ``thuỷ``/``thủy``, ``khoẻ``/``khỏe``,
+  ``qúy``/``quý``) are the same string. The canonical form is the one the ministry's own pages
+  use (``hóa``, ``thủy``): in an open syllable of two vowels the tone sits on the first.
+- ``fold``: what a query typed without diacritics must match. Diacritics off, ``đ`` → ``d``,
+  lower case. Python's NFKD and Django's ``slugify`` drop ``đ``; this does not.
+- ``slugify``: ASCII URLs from Vietnamese titles.
+- ``format_datetime``/``format_date``/``format_number``/``format_percent``: Vietnamese display
+  (``Thứ hai, 21/09/2020 09:07``, ``40,81%``, ``1.000.000``); Django's ``vi`` locale writes
+  ``Thứ 2``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+__all__ = [
+    "TIME_ZONE",
+    "clean",
+    "fold",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_percent",
+    "normalize",
+    "slugify",
+    "weekday",
+]
+
+TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Combining marks of the five Vietnamese tones (NFD form).
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Letters whose shape carries a vowel quality (ă â ê ô ơ ư): tone goes on them first.
+_MARKED = set("ăâêôơ")
+_VOWELS = set("aăâeêioôơuưy")
+_INITIALS = {
+    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+    "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+}
+_FINALS = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"}
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """NFC with control characters removed: the form every stored text takes."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def _split_tone(syllable: str) -> tuple[str, str | None]:
+    """Return the syllable (NFC) without its tone mark, and the mark (or None)."""
+    tone = None
+    kept = []
+    for ch in unicodedata.normalize("NFD", syllable):
+        if ch in _TONES:
+            tone = ch
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _tone_index(bare: str) -> int | None:
+    """Index in ``bare`` (lower case, no tone) where the tone belongs; None if not Vietnamese."""
+    start = 0
+    while start < len(bare) and bare[start] not in _VOWELS:
+        start += 1
+    initial = bare[:start]
+    # "qu" and "gi" before another vowel belong to the initial consonant.
+    if initial == "q" and bare[start : start + 1] == "u":
+        start += 1
+        initial = "qu"
+    elif initial == "g" and bare[start : start + 2] in {"i" + v for v in _VOWELS}:
+        start += 1
+        initial = "gi"
+    end = start
+    while end < len(bare) and bare[end] in _VOWELS:
+        end += 1
+    vowels, final = bare[start:end], bare[end:]
+    if initial not in _INITIALS or final not in _FINALS or not 1 <= len(vowels) <= 3:
+        return None
+    marked = [i for i, ch in enumerate(vowels) if ch in _MARKED]
+    if marked:
+        return start + marked[-1]
+    if "ư" in vowels:
+        return start + vowels.index("ư")
+    if final or len(vowels) == 3:
+        return start + (len(vowels) - 1 if final else 1)
+    return start  # open syllable of one or two vowels: the first (hòa, thủy, mía, cáo)
+
+
+def _place_tone(match: re.Match[str]) -> str:
+    word = match.group(0)
+    bare, tone = _split_tone(word)
+    if tone is None:
+        return word
+    index = _tone_index(bare.lower())
+    if index is None:
+        return word
+    toned = unicodedata.normalize("NFC", bare[index] + tone)
+    return bare[:index] + toned + bare[index + 1 :]
+
+
+def normalize(text: str) -> str:
+    """``clean`` plus canonical tone placement: equal strings for equal Vietnamese words."""
+    return _SYLLABLE.sub(_place_tone, clean(text))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish key: diacritics removed, ``đ``/``Đ`` → ``d``."""
+    decomposed = unicodedata.normalize("NFKD", clean(text).replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 255) -> str:
+    """ASCII, folded, hyphenated slug; cut at a hyphen so that no word is split."""
+    slug = _NON_SLUG.sub("-", fold(text)).strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[:max_length]
+    if slug[max_length] != "-" and "-" in cut:
+        cut = cut.rsplit("-", 1)[0]
+    return cut.strip("-")
+
+
+_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=TIME_ZONE)
+    return value.astimezone(TIME_ZONE)
+
+
+def weekday(value: dt.date) -> str:
+    """The weekday in words as Vietnamese news writes it: ``Thứ hai`` … ``Chủ nhật``."""
+    if isinstance(value, dt.datetime):
+        value = _local(value)
+    return _WEEKDAYS[value.weekday()]
+
+
+def format_datetime(value: dt.datetime, with_weekday: bool = True) -> str:
+    """``Thứ hai, 21/09/2020 09:07`` in Asia/Ho_Chi_Minh (naive values are taken as local)."""
+    local = _local(value)
+    text = local.strftime("%d/%m/%Y %H:%M")
+    return f"{weekday(local)}, {text}" if with_weekday else text
+
+
+def format_date(value: dt.date) -> str:
+    """``21/09/2020``."""
+    if isinstance(value, dt.datetime):
+        value = _local(value)
+    return value.strftime("%d/%m/%Y")
+
+
+def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
+    """Vietnamese grouping: ``.`` between thousands, ``,`` before decimals (``1.234,56``)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
+
+
+def format_percent(
+    part: int | float | Decimal, total: int | float | Decimal, decimals: int = 2
+) -> str:
+    """Share of ``part`` in ``total`` as ``40,81%``; ``0,00%`` when the total is zero."""
+    if not total:
+        return format_number(0, decimals) + "%"
+    share = Decimal(str(part)) * 100 / Decimal(str(total))
+    return format_number(share, decimals) + "%"

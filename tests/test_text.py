@@ -1,0 +1,157 @@
+"""The Vietnamese text rules of cms.text: one source of truth for search, slugs and import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+
+import pytest
+
+from cms import text
+
+SEED_TITLE = "Bộ Xây dựng sẽ cung cấp 20 dịch vụ công trực tuyến mức 4 trong năm 2020"
+
+
+def nfd(value: str) -> str:
+    return unicodedata.normalize("NFD", value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("hoà", "hòa"),
+        ("thuỷ", "thủy"),
+        ("khoẻ", "khỏe"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("THUỶ LỢI", "THỦY LỢI"),
+        ("qúy", "quý"),
+        ("hoá", "hóa"),
+        ("luỹ", "lũy"),
+        ("toà án", "tòa án"),
+    ],
+)
+def test_normalize_maps_both_tone_placements_to_one(old: str, new: str) -> None:
+    assert text.normalize(old) == text.normalize(new) == new
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["hoàng", "toán", "thuyết", "ngoài", "khuỷu", "rượu", "hưu", "giữ", "già", "gìn", "quyền",
+     "người", "nghiêng", "Nguyễn", "xoáy", "ngoẹo", "thuở", "khuya", "quốc"],
+)
+def test_normalize_keeps_correct_spellings(word: str) -> None:
+    assert text.normalize(word) == word
+    assert text.normalize(nfd(word)) == word
+
+
+@pytest.mark.parametrize("value", ["café", "1.009972", "17/NQ-CP", "50/2014/QH13", "e-mail", "Zoë"])
+def test_normalize_leaves_non_vietnamese_tokens_alone(value: str) -> None:
+    assert text.normalize(value) == unicodedata.normalize("NFC", value)
+
+
+def test_normalize_accepts_nfd_and_returns_nfc() -> None:
+    result = text.normalize(nfd(SEED_TITLE))
+    assert result == SEED_TITLE
+    assert unicodedata.is_normalized("NFC", result)
+
+
+def test_clean_removes_control_characters_but_keeps_newlines() -> None:
+    assert text.clean("a\x00b\x07c\nd\te") == "abc\nd\te"
+    assert text.clean(nfd("Đường")) == "Đường"
+
+
+@pytest.mark.parametrize(
+    ("value", "folded"),
+    [
+        ("Đô thị", "do thi"),
+        ("đường ĐÈO", "duong deo"),
+        ("Bộ Xây dựng", "bo xay dung"),
+        ("Ứng dụng", "ung dung"),
+        ("trực tuyến", "truc tuyen"),
+        ("Quốc Gia", "quoc gia"),
+        ("17/NQ-CP", "17/nq-cp"),
+    ],
+)
+def test_fold_strips_diacritics_and_keeps_d(value: str, folded: str) -> None:
+    assert text.fold(value) == folded
+    assert text.fold(nfd(value)) == folded
+
+
+def test_fold_makes_tone_placements_equal() -> None:
+    assert text.fold("hoà") == text.fold("hòa") == "hoa"
+
+
+def test_slugify_seed_title() -> None:
+    assert text.slugify(SEED_TITLE) == (
+        "bo-xay-dung-se-cung-cap-20-dich-vu-cong-truc-tuyen-muc-4-trong-nam-2020"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "slug"),
+    [
+        ("Đà Nẵng", "da-nang"),
+        ("  Cải cách — hành chính!  ", "cai-cach-hanh-chinh"),
+        ("Nghị quyết 17/NQ-CP", "nghi-quyet-17-nq-cp"),
+        ("40,81%", "40-81"),
+        ("", ""),
+        ("!!!", ""),
+    ],
+)
+def test_slugify_cases(value: str, slug: str) -> None:
+    assert text.slugify(value) == slug
+    assert text.slugify(nfd(value)) == slug
+
+
+def test_slugify_cuts_at_a_word_boundary() -> None:
+    assert text.slugify("Đường đô thị mới", max_length=12) == "duong-do-thi"
+    assert text.slugify("Đường đô thị mới", max_length=10) == "duong-do"
+
+
+@pytest.mark.parametrize(
+    ("day", "weekday"),
+    [(21, "Thứ hai"), (22, "Thứ ba"), (23, "Thứ tư"), (24, "Thứ năm"), (25, "Thứ sáu"),
+     (26, "Thứ bảy"), (27, "Chủ nhật")],
+)
+def test_weekday_in_words(day: int, weekday: str) -> None:
+    assert text.weekday(dt.date(2020, 9, day)) == weekday
+
+
+def test_format_datetime_is_in_ho_chi_minh_time() -> None:
+    moment = dt.datetime(2020, 9, 21, 2, 7, tzinfo=dt.UTC)
+    assert text.format_datetime(moment) == "Thứ hai, 21/09/2020 09:07"
+    assert text.format_datetime(moment, with_weekday=False) == "21/09/2020 09:07"
+
+
+def test_format_datetime_crosses_midnight_into_the_next_local_day() -> None:
+    moment = dt.datetime(2020, 9, 20, 17, 30, tzinfo=dt.UTC)  # 00:30 on the 21st in Hà Nội
+    assert text.format_datetime(moment) == "Thứ hai, 21/09/2020 00:30"
+    assert text.format_date(moment) == "21/09/2020"
+
+
+def test_format_date() -> None:
+    assert text.format_date(dt.date(2019, 3, 7)) == "07/03/2019"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "shown"),
+    [
+        (1_000_000, 0, "1.000.000"),
+        (999, 0, "999"),
+        (40.81, 2, "40,81"),
+        (Decimal("1234.5"), 2, "1.234,50"),
+        (-1234.5, 1, "-1.234,5"),
+        (0, 2, "0,00"),
+        (0.005, 2, "0,01"),
+    ],
+)
+def test_format_number(value, decimals: int, shown: str) -> None:
+    assert text.format_number(value, decimals) == shown
+
+
+def test_format_percent_of_the_seed_figures() -> None:
+    # 20 of 49 procedures is 40.816…%: half-up to two decimals. (The article truncated it.)
+    assert text.format_percent(20, 49) == "40,82%"
+    assert text.format_percent(6, 49) == "12,24%"
+    assert text.format_percent(1, 0) == "0,00%"
