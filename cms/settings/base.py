@@ -124,7 +124,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# Our Vietnamese catalogues for Wagtail's admin and apps take precedence over the ones Wagtail ships.
+LOCALE_PATHS = [
+    BASE_DIR / "cms" / "locale" / "wagtail_admin",
+    BASE_DIR / "cms" / "locale" / "wagtail_apps",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
