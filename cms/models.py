@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -51,3 +52,67 @@ class TimestampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ImportRun(models.Model):
+    """One run of ``import_content``: who, when, which files, what it did (for the dashboard)."""
+
+    STATUS_CHOICES = [
+        ("ok", "Thành công"),
+        ("refused", "Bị từ chối (dữ liệu sai)"),
+        ("failed", "Lỗi khi ghi (đã hoàn tác)"),
+    ]
+
+    started_at = models.DateTimeField("Bắt đầu", db_index=True)
+    finished_at = models.DateTimeField("Kết thúc", null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người chạy", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    files = models.TextField("Tệp", help_text="Đường dẫn các tệp JSON Lines, mỗi dòng một tệp.")
+    status = models.CharField("Kết quả", max_length=16, choices=STATUS_CHOICES)
+    created = models.PositiveIntegerField("Tạo mới", default=0)
+    updated = models.PositiveIntegerField("Cập nhật", default=0)
+    unchanged = models.PositiveIntegerField("Không đổi", default=0)
+    errors = models.TextField("Lỗi", blank=True, help_text="Các dòng lỗi (tối đa 200 dòng đầu).")
+
+    class Meta:
+        verbose_name = "Lần nhập dữ liệu"
+        verbose_name_plural = "Các lần nhập dữ liệu"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} · {self.get_status_display()}"
+
+
+class ImportedRecord(models.Model):
+    """Where an imported record went, and a digest of what it said (re-import skips the unchanged).
+
+    The natural key of the contract (``legacy_id``, slug, code, number, url) maps to the object
+    made from it, so that a legacy id survives export and a changed record updates in place.
+    """
+
+    kind = models.CharField("Loại bản ghi", max_length=32)
+    key = models.CharField("Khóa tự nhiên", max_length=255)
+    legacy_id = models.CharField("Mã trong hệ thống cũ", max_length=255, blank=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name="Kiểu đối tượng", on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.CharField("Mã đối tượng", max_length=64)
+    digest = models.CharField("Dấu vân tay nội dung", max_length=64)
+    run = models.ForeignKey(
+        ImportRun, verbose_name="Lần nhập", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="records",
+    )
+
+    class Meta:
+        verbose_name = "Bản ghi đã nhập"
+        verbose_name_plural = "Bản ghi đã nhập"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="cms_importedrecord_kind_key"),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="cms_imported_object")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key}"
