@@ -11,6 +11,9 @@ changed here changes everywhere at once.
 - ``fold``: what a query typed without diacritics must match. Diacritics off, ``đ`` → ``d``,
   lower case. Python's NFKD and Django's ``slugify`` drop ``đ``; this does not.
 - ``slugify``: ASCII URLs from Vietnamese titles.
+- ``search_words``/``code_keys``/``has_marks``: how search cuts text into words (a code such as
+  ``17/NQ-CP`` gives its parts ``17 nq cp`` and one joined key ``17nqcp``, so the whole code is
+  one term that only its record carries).
 - ``format_datetime``/``format_date``/``format_number``/``format_percent``: Vietnamese display
   (``Thứ hai, 21/09/2020 09:07``, ``40,81%``, ``1.000.000``); Django's ``vi`` locale writes
   ``Thứ 2``.
@@ -27,12 +30,15 @@ from zoneinfo import ZoneInfo
 __all__ = [
     "TIME_ZONE",
     "clean",
+    "code_keys",
     "fold",
+    "has_marks",
     "format_date",
     "format_datetime",
     "format_number",
     "format_percent",
     "normalize",
+    "search_words",
     "slugify",
     "weekday",
 ]
@@ -121,6 +127,29 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", clean(text).replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).lower()
+
+
+# Runs of letters and digits: the words of a text, codes cut into their parts.
+_WORD = re.compile(r"[^\W_]+")
+# A code: letter/digit runs joined without spaces by . / - & (or a comma between digits), as in
+# ``17/NQ-CP``, ``1.009972``, ``50/2014/QH13``, ``QĐ-BXD``, ``TT&TT``, ``40,81``.
+_CODE = re.compile(r"[^\W_]+(?:(?:[./\-&]|(?<=\d),(?=\d))[^\W_]+)+")
+
+
+def search_words(text: str) -> list[str]:
+    """Normalized lower-case words in reading order; a code counts as its parts."""
+    return _WORD.findall(normalize(text).lower())
+
+
+def code_keys(text: str) -> list[str]:
+    """One folded key per code: ``17/NQ-CP`` → ``17nqcp``, ``1.009972`` → ``1009972``."""
+    return ["".join(_WORD.findall(fold(code))) for code in _CODE.findall(clean(text))]
+
+
+def has_marks(text: str) -> bool:
+    """True when ``text`` carries any Vietnamese diacritic (or đ): its writer typed them."""
+    lowered = clean(text).lower()
+    return fold(lowered) != lowered
 
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

@@ -155,3 +155,37 @@ def test_format_percent_of_the_seed_figures() -> None:
     assert text.format_percent(20, 49) == "40,82%"
     assert text.format_percent(6, 49) == "12,24%"
     assert text.format_percent(1, 0) == "0,00%"
+
+
+def test_search_words_are_normalized_lower_case_and_cut_codes() -> None:
+    assert text.search_words("Hoà Bình BÁN nhà") == ["hòa", "bình", "bán", "nhà"]
+    assert text.search_words(nfd("Thuỷ lợi")) == ["thủy", "lợi"]
+    assert text.search_words("Nghị quyết 17/NQ-CP; mã 1.009972") == [
+        "nghị", "quyết", "17", "nq", "cp", "mã", "1", "009972",
+    ]
+    assert text.search_words('"a" & | ! : * <-> \x00') == ["a"]
+    assert text.search_words("") == []
+
+
+@pytest.mark.parametrize(
+    ("value", "keys"),
+    [
+        ("Nghị quyết 17/NQ-CP ngày 7/3/2019", ["17nqcp", "732019"]),
+        ("thủ tục 1.009972.", ["1009972"]),
+        ("Luật 50/2014/QH13", ["502014qh13"]),
+        ("Quyết định 123/QĐ-BXD", ["123qdbxd"]),
+        ("Bộ TT&TT", ["tttt"]),
+        ("đạt 40,81% số thủ tục", ["4081"]),
+        ("sản phẩm, hàng hóa", []),
+        ("năm 2020. Bộ", []),
+    ],
+)
+def test_code_keys_join_a_code_into_one_folded_key(value: str, keys: list[str]) -> None:
+    assert text.code_keys(value) == keys
+
+
+def test_has_marks() -> None:
+    assert text.has_marks("bán nhà")
+    assert text.has_marks("Đô thị")
+    assert text.has_marks(nfd("bàn"))
+    assert not text.has_marks("ban nha 17/NQ-CP")
