@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Trang chủ và cổng thông tin"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,5 +1,43 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
-from .pages import HomePage, StandardPage
+from .banners import chrome, invalidate
+from .pages import HomeFeaturedArticle, HomePage, StandardPage
+from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
+from .procedures import (
+    ProcedureDossierItem,
+    ProcedureIndexPage,
+    ProcedureLegalBasis,
+    ProcedureMethod,
+    ProcedurePage,
+    classify,
+    level_statistics,
+    parse_level,
+)
+from .settings import SiteSettings
+from .taxonomy import Agency, Sector
+from .units import UnitSite, UnitSitesPage
 
-__all__ = ["HomePage", "StandardPage"]
+__all__ = [
+    "Agency",
+    "HomeFeaturedArticle",
+    "HomePage",
+    "PolicyAttachment",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "PolicyRelation",
+    "ProcedureDossierItem",
+    "ProcedureIndexPage",
+    "ProcedureLegalBasis",
+    "ProcedureMethod",
+    "ProcedurePage",
+    "Sector",
+    "SiteSettings",
+    "StandardPage",
+    "UnitSite",
+    "UnitSitesPage",
+    "chrome",
+    "classify",
+    "invalidate",
+    "level_statistics",
+    "parse_level",
+]

@@ -1,0 +1,96 @@
+"""StreamField blocks of the portal: the sidebar and home-page banners."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+# Inline SVG icons drawn in templates/home/blocks/icons.html (no icon font, no request).
+ICON_CHOICES = [
+    ("dich-vu-cong", "Dịch vụ công (biểu mẫu)"),
+    ("phap-luat", "Pháp luật (cán cân)"),
+    ("san-pham", "Sản phẩm, dịch vụ (hộp quà)"),
+    ("don-vi", "Đơn vị (tòa nhà)"),
+    ("lien-ket", "Liên kết"),
+]
+DEFAULT_LINK_TEXT = "Xem chi tiết"
+
+
+class BannerValue(blocks.StructValue):
+    """Resolves the banner's one link, internal or external, for templates and caches."""
+
+    def href(self) -> str:
+        page = self.get("page")
+        if page:
+            return page.specific.url or ""
+        return self.get("url") or ""
+
+    def is_external(self) -> bool:
+        return not self.get("page") and bool(self.get("url"))
+
+
+class BannerBlock(blocks.StructBlock):
+    """A sidebar/home banner: icon or image, title, subtitle, one link, link text."""
+
+    icon = blocks.ChoiceBlock(
+        choices=ICON_CHOICES,
+        required=False,
+        label="Biểu tượng",
+        help_text="Chọn biểu tượng, hoặc chọn ảnh bên dưới (không dùng cả hai).",
+    )
+    image = ImageChooserBlock(
+        required=False, label="Ảnh", help_text="Ảnh thay cho biểu tượng (nên vuông, ≥ 96 px)."
+    )
+    title = blocks.CharBlock(
+        max_length=120, label="Tiêu đề", help_text="Ví dụ: Cổng dịch vụ công Quốc gia."
+    )
+    subtitle = blocks.TextBlock(
+        required=False, max_length=255, label="Mô tả ngắn", help_text="Một hai dòng giới thiệu."
+    )
+    page = blocks.PageChooserBlock(
+        required=False, label="Trang trong cổng", help_text="Liên kết đến một trang của cổng…"
+    )
+    url = blocks.URLBlock(
+        required=False, label="Địa chỉ bên ngoài", help_text="…hoặc đến một địa chỉ bên ngoài."
+    )
+    link_text = blocks.CharBlock(
+        max_length=60,
+        default=DEFAULT_LINK_TEXT,
+        label="Chữ trên liên kết",
+        help_text="Ví dụ: Xem chi tiết.",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "Banner"
+        template = "home/blocks/banner.html"
+        value_class = BannerValue
+
+    def clean(self, value: BannerValue) -> BannerValue:
+        value = super().clean(value)
+        errors: dict[str, ValidationError] = {}
+        if value.get("page") and value.get("url"):
+            errors["url"] = ValidationError(
+                "Chỉ chọn một liên kết: một trang trong cổng hoặc một địa chỉ bên ngoài."
+            )
+        elif not value.get("page") and not value.get("url"):
+            errors["page"] = ValidationError(
+                "Cần một liên kết: chọn một trang trong cổng hoặc nhập địa chỉ bên ngoài."
+            )
+        if value.get("icon") and value.get("image"):
+            errors["image"] = ValidationError("Chỉ dùng biểu tượng hoặc ảnh, không dùng cả hai.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class BannerStreamBlock(blocks.StreamBlock):
+    """An ordered list of banners (the sidebar's, the home page's)."""
+
+    banner = BannerBlock()
+
+    class Meta:
+        required = False

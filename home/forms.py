@@ -1,0 +1,122 @@
+"""Filter forms of the procedure catalogue and the document list (GET parameters of DESIGN.md).
+
+A bad value is a form error in Vietnamese; the page then shows an empty, explained result.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+
+from cms import text
+
+from .models.listing import query_words
+from .models.policies import DOC_TYPE_CHOICES, STATUS_CHOICES
+from .models.procedures import LEVEL_CHOICES
+from .models.taxonomy import Agency, Sector
+
+MAX_QUERY = 200
+
+
+class _FilterForm(forms.Form):
+    """Shared behaviour: a folded text box and the query string to keep across pages."""
+
+    q = forms.CharField(
+        label="Từ khóa",
+        required=False,
+        max_length=MAX_QUERY,
+        error_messages={
+            "max_length": "Từ khóa dài quá %(limit_value)d ký tự (đang có %(show_value)d).",
+            "null_characters_not_allowed": "Từ khóa chứa ký tự không hợp lệ.",
+        },
+    )
+
+    def clean_q(self) -> str:
+        return text.normalize(self.cleaned_data.get("q") or "").strip()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["q_words"] = query_words(data.get("q") or "")
+        return data
+
+    def has_filters(self) -> bool:
+        return any(value for key, value in self.cleaned_data.items() if key != "q_words")
+
+    def querystring(self) -> str:
+        """The valid filters as a URL query, for pagination links (keys in form order)."""
+        pairs = []
+        for name in self.fields:
+            value = self.cleaned_data.get(name)
+            if value in (None, ""):
+                continue
+            pairs.append((name, getattr(value, "slug", value)))
+        return urlencode(pairs)
+
+
+def _term_field(model: type, label: str, empty: str, unknown: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=label,
+        empty_label=empty,
+        error_messages={"invalid_choice": unknown},
+    )
+
+
+class ProcedureFilterForm(_FilterForm):
+    """``field`` (lĩnh vực slug), ``level`` (1–4), ``agency`` (cơ quan slug), ``q``."""
+
+    field_order = ["q", "field", "level", "agency"]
+
+    field = _term_field(
+        Sector, "Lĩnh vực", "Tất cả lĩnh vực", "Không có lĩnh vực này trong danh mục."
+    )
+    level = forms.TypedChoiceField(
+        label="Mức độ",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Tất cả mức độ")] + [(str(value), label) for value, label in LEVEL_CHOICES],
+        error_messages={"invalid_choice": "Mức độ “%(value)s” không hợp lệ: chọn từ 1 đến 4."},
+    )
+    agency = _term_field(
+        Agency, "Cơ quan", "Tất cả cơ quan", "Không có cơ quan này trong danh mục."
+    )
+
+
+class PolicyFilterForm(_FilterForm):
+    """``type``, ``issuer``, ``year``, ``field``, ``status``, ``q``."""
+
+    field_order = ["q", "type", "issuer", "year", "field", "status"]
+
+    type = forms.ChoiceField(
+        label="Loại văn bản",
+        required=False,
+        choices=[("", "Tất cả loại văn bản")] + DOC_TYPE_CHOICES,
+        error_messages={"invalid_choice": "Loại văn bản “%(value)s” không có trong danh mục."},
+    )
+    issuer = _term_field(
+        Agency, "Cơ quan ban hành", "Tất cả cơ quan", "Không có cơ quan ban hành này."
+    )
+    year = forms.IntegerField(
+        label="Năm ban hành",
+        required=False,
+        min_value=1945,
+        max_value=2100,
+        error_messages={
+            "invalid": "Năm ban hành phải là một số, ví dụ 2019.",
+            "min_value": "Năm ban hành không thể trước %(limit_value)s.",
+            "max_value": "Năm ban hành không thể sau %(limit_value)s.",
+        },
+    )
+    field = _term_field(
+        Sector, "Lĩnh vực", "Tất cả lĩnh vực", "Không có lĩnh vực này trong danh mục."
+    )
+    status = forms.ChoiceField(
+        label="Tình trạng hiệu lực",
+        required=False,
+        choices=[("", "Tất cả")] + STATUS_CHOICES,
+        error_messages={"invalid_choice": "Tình trạng “%(value)s” không có trong danh mục."},
+    )

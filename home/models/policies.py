@@ -1,0 +1,328 @@
+"""Chính sách pháp luật: legal and policy documents and their list."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.http import HttpRequest
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms import text
+from cms.models import BasePage
+
+from .listing import FilterableIndexMixin, folded_text
+from .taxonomy import Agency, Sector
+
+DOC_TYPE_CHOICES = [
+    ("luat", "Luật"),
+    ("nghi-dinh", "Nghị định"),
+    ("nghi-quyet", "Nghị quyết"),
+    ("quyet-dinh", "Quyết định"),
+    ("thong-tu", "Thông tư"),
+    ("chi-thi", "Chỉ thị"),
+    ("cong-van", "Công văn"),
+    ("thong-bao", "Thông báo"),
+    ("ke-hoach", "Kế hoạch"),
+    ("khac", "Văn bản khác"),
+]
+STATUS_CHOICES = [
+    ("con-hieu-luc", "Còn hiệu lực"),
+    ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
+    ("het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"),
+]
+RELATION_CHOICES = [
+    ("thay-the", "Thay thế"),
+    ("sua-doi", "Sửa đổi, bổ sung"),
+    ("huong-dan", "Hướng dẫn thi hành"),
+    ("lien-quan", "Liên quan"),
+]
+# "17/NQ-CP", "929/BTTTT-THH", "50/2014/QH13", "01/2021/TT-BXD".
+NUMBER_RE = r"^[0-9]+(/[0-9]{4})?/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
+number_validator = RegexValidator(
+    NUMBER_RE,
+    "Số ký hiệu không đúng định dạng (ví dụ: 17/NQ-CP, 50/2014/QH13, 929/BTTTT-THH).",
+    flags=re.IGNORECASE,
+)
+
+
+class PolicyPage(BasePage):
+    """A legal or policy document (văn bản), with its dates, status, files and relations."""
+
+    number = models.CharField(
+        "Số ký hiệu",
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=False,
+        validators=[number_validator],
+        error_messages={"unique": "Đã có văn bản khác mang số ký hiệu này."},
+        help_text="Ví dụ: 17/NQ-CP hoặc 50/2014/QH13.",
+    )
+    doc_type = models.CharField(
+        "Loại văn bản", max_length=16, choices=DOC_TYPE_CHOICES, default="khac",
+        help_text="Dùng để lọc danh sách văn bản.",
+    )
+    issuer = models.ForeignKey(
+        Agency,
+        verbose_name="Cơ quan ban hành",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="issued_documents",
+        help_text="Cơ quan ký ban hành văn bản.",
+    )
+    signer = models.CharField("Người ký", max_length=255, blank=True, help_text="Họ và tên.")
+    signer_title = models.CharField(
+        "Chức danh người ký", max_length=255, blank=True, help_text="Ví dụ: Thủ tướng, Thứ trưởng."
+    )
+    issued_on = models.DateField(
+        "Ngày ban hành", null=True, blank=False, db_index=True, help_text="Ngày ký ban hành."
+    )
+    effective_from = models.DateField(
+        "Ngày có hiệu lực", null=True, blank=True, help_text="Không được trước ngày ban hành."
+    )
+    effective_until = models.DateField(
+        "Ngày hết hiệu lực",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu văn bản còn hiệu lực; không được trước ngày ban hành.",
+    )
+    status = models.CharField(
+        "Tình trạng hiệu lực", max_length=32, choices=STATUS_CHOICES, default="con-hieu-luc",
+        help_text="Còn hiệu lực, hết hiệu lực một phần hoặc toàn bộ.",
+    )
+    summary = models.TextField(
+        "Trích yếu", blank=False, default="", help_text="Trích yếu nội dung văn bản."
+    )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name="Lĩnh vực",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="Lĩnh vực dùng để lọc danh sách văn bản.",
+    )
+    body = RichTextField(
+        "Toàn văn hoặc tóm tắt", blank=True, help_text="Nội dung văn bản hoặc phần tóm tắt."
+    )
+    filter_text = models.TextField(editable=False, blank=True, default="")
+
+    content_panels = [
+        FieldPanel("title", heading="Tên văn bản"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+                FieldRowPanel([FieldPanel("issuer"), FieldPanel("sector")]),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+            ],
+            heading="Thông tin văn bản",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("issued_on"),
+                        FieldPanel("effective_from"),
+                        FieldPanel("effective_until"),
+                    ]
+                ),
+                FieldPanel("status"),
+            ],
+            heading="Hiệu lực",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading="Tệp đính kèm", label="Tệp"),
+        InlinePanel("relations", heading="Văn bản liên quan", label="Văn bản"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("number", boost=10),
+        index.AutocompleteField("number"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("signer"),
+        index.RelatedFields("issuer", [index.SearchField("name")]),
+        index.RelatedFields("sector", [index.SearchField("name")]),
+        index.FilterField("number"),
+        index.FilterField("doc_type"),
+        index.FilterField("issuer"),
+        index.FilterField("sector"),
+        index.FilterField("status"),
+        index.FilterField("issued_on"),
+    ]
+
+    parent_page_types = ["home.PolicyIndexPage"]
+    subpage_types: list[str] = []
+    search_result_type = "document"
+
+    class Meta:
+        verbose_name = "Văn bản chính sách pháp luật"
+        verbose_name_plural = "Văn bản chính sách pháp luật"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.number:
+            self.number = text.clean(self.number).strip().upper()
+        errors: dict[str, str] = {}
+        issued, start, end = self.issued_on, self.effective_from, self.effective_until
+        if issued and start and start < issued:
+            errors["effective_from"] = "Ngày có hiệu lực không thể trước ngày ban hành."
+        if issued and end and end < issued:
+            errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày ban hành."
+        elif start and end and end < start:
+            errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày có hiệu lực."
+        if self.status == "het-hieu-luc-toan-bo" and not end:
+            errors["effective_until"] = "Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."
+        if end and self.status == "con-hieu-luc":
+            errors["status"] = (
+                "Văn bản đã có ngày hết hiệu lực: chọn “Hết hiệu lực một phần” hoặc "
+                "“Hết hiệu lực toàn bộ”, hoặc xóa ngày hết hiệu lực."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self.number = text.clean(self.number).strip().upper() if self.number else None
+        self.filter_text = folded_text(self.number or "", self.title, self.summary)
+        super().save(*args, **kwargs)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = self.attachments.select_related("document")
+        context["relations"] = self.relations.select_related("target").filter(target__live=True)
+        context["incoming"] = (
+            PolicyRelation.objects.filter(target=self, page__live=True)
+            .select_related("page")
+            .order_by("page__issued_on")
+        )
+        context["procedures"] = (
+            self.procedure_bases.filter(page__live=True)
+            .select_related("page")
+            .order_by("page__code")
+        )
+        return context
+
+
+class PolicyAttachment(Orderable):
+    """A downloadable file of the document (the signed scan, an appendix…)."""
+
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="Tệp",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Chọn hoặc tải lên tệp văn bản.",
+    )
+    caption = models.CharField(
+        "Mô tả", max_length=255, blank=True, help_text="Để trống để dùng tên tệp."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Tệp đính kèm"
+        verbose_name_plural = "Tệp đính kèm"
+
+
+class PolicyRelation(Orderable):
+    """A link to another document: this one replaces, amends, guides or relates to it.
+
+    The reverse ("bị thay thế bởi") is shown on the target from the same row.
+    """
+
+    page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(
+        "Quan hệ", max_length=16, choices=RELATION_CHOICES, default="lien-quan",
+        help_text="Văn bản này … văn bản được chọn.",
+    )
+    target = models.ForeignKey(
+        PolicyPage,
+        verbose_name="Văn bản",
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+        help_text="Văn bản liên quan trên trang.",
+    )
+
+    panels = [FieldPanel("kind"), PageChooserPanel("target", "home.PolicyPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Văn bản liên quan"
+        verbose_name_plural = "Văn bản liên quan"
+
+    REVERSE_LABELS = {
+        "thay-the": "Bị thay thế bởi",
+        "sua-doi": "Được sửa đổi, bổ sung bởi",
+        "huong-dan": "Được hướng dẫn bởi",
+        "lien-quan": "Liên quan",
+    }
+
+    @property
+    def reverse_label(self) -> str:
+        return self.REVERSE_LABELS.get(self.kind, "Liên quan")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.target_id and self.page_id and self.target_id == self.page_id:
+            raise ValidationError({"target": "Văn bản không thể liên quan đến chính nó."})
+
+
+class PolicyIndexPage(FilterableIndexMixin, BasePage):
+    """Chính sách pháp luật: newest first, filtered by type, issuer, year, field, status."""
+
+    intro = RichTextField("Giới thiệu", blank=True, help_text="Đoạn mở đầu trên danh sách.")
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.PolicyPage"]
+    per_page = 20
+
+    class Meta:
+        verbose_name = "Danh sách văn bản chính sách pháp luật"
+        verbose_name_plural = "Danh sách văn bản chính sách pháp luật"
+
+    def get_filter_form_class(self) -> type:
+        from home.forms import PolicyFilterForm
+
+        return PolicyFilterForm
+
+    def base_queryset(self):
+        return (
+            PolicyPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("issuer", "sector")
+            .order_by("-issued_on", "-pk")
+        )
+
+    def apply_filters(self, queryset, data: dict):
+        if data.get("type"):
+            queryset = queryset.filter(doc_type=data["type"])
+        if data.get("issuer"):
+            queryset = queryset.filter(issuer=data["issuer"])
+        if data.get("year"):
+            queryset = queryset.filter(issued_on__year=data["year"])
+        if data.get("field"):
+            queryset = queryset.filter(sector=data["field"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        for word in data.get("q_words", []):
+            queryset = queryset.filter(filter_text__contains=word)
+        return queryset

@@ -1,0 +1,83 @@
+"""Site settings: the ministry's identity and contacts, and the sidebar banners."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from home.blocks import BannerStreamBlock
+
+NATIONAL_PORTAL_URL = "https://dichvucong.gov.vn"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the header, sidebar and footer of every page show; nothing of it is in templates."""
+
+    ministry_name = models.CharField(
+        "Tên cơ quan", max_length=255, default="Bộ Xây dựng",
+        help_text="Hiện ở đầu trang, tiêu đề trình duyệt và chân trang.",
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Quốc huy / biểu trưng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Ảnh ở đầu trang (nên dùng ảnh vuông, nền trong suốt).",
+    )
+    address = models.CharField(
+        "Địa chỉ", max_length=255, blank=True, help_text="Địa chỉ trụ sở, hiện ở chân trang."
+    )
+    phone = models.CharField(
+        "Điện thoại", max_length=64, blank=True, help_text="Ví dụ: 024 3821 5137."
+    )
+    email = models.EmailField("Thư điện tử", blank=True, help_text="Địa chỉ liên hệ công khai.")
+    national_portal_url = models.URLField(
+        "Cổng dịch vụ công Quốc gia",
+        default=NATIONAL_PORTAL_URL,
+        help_text="Địa chỉ nơi người dân nộp hồ sơ trực tuyến.",
+    )
+    footer_text = RichTextField(
+        "Chân trang",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Ví dụ: cơ quan chủ quản, giấy phép, ghi rõ nguồn khi phát hành lại thông tin.",
+    )
+    sidebar_banners = StreamField(
+        BannerStreamBlock(),
+        blank=True,
+        verbose_name="Banner cột bên",
+        help_text="Các banner hiện ở cột bên của mọi trang, theo thứ tự này.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("ministry_name"), FieldPanel("emblem")], heading="Cơ quan"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("national_portal_url"),
+                FieldPanel("footer_text"),
+            ],
+            heading="Liên hệ và chân trang",
+        ),
+        FieldPanel("sidebar_banners"),
+    ]
+
+    class Meta:
+        verbose_name = "Cài đặt cổng thông tin"
+        verbose_name_plural = "Cài đặt cổng thông tin"
+
+    @classmethod
+    def base_queryset(cls) -> models.QuerySet:
+        # Every page reads the name through the settings context processor: leave the banner
+        # stream out of that query (the sidebar reads it, cached, in home.models.banners).
+        return super().base_queryset().defer("sidebar_banners")
