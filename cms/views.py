@@ -1,9 +1,13 @@
 """Small site-wide views that belong to no content app."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from wagtail.contrib.sitemaps import views as sitemap_views
+
+from cms.sitemaps import SITEMAPS
 
 
 @require_GET
@@ -17,3 +21,21 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The index of the non-empty sections (an empty ``<urlset>`` is invalid under the XSD)."""
+    sections = {
+        name: cls(request) for name, cls in SITEMAPS.items() if cls(request).pages().exists()
+    }
+    return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """One section, in files of ``PAGE_LIMIT`` URLs (``?p=2``); unknown or empty sections 404."""
+    cls = SITEMAPS.get(section)
+    if cls is None or not cls(request).pages().exists():
+        raise Http404("Không có mục sơ đồ trang này.")
+    return sitemap_views.sitemap(request, {section: cls}, section=section)

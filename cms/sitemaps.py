@@ -1,0 +1,73 @@
+"""``/sitemap.xml``: a sitemap index over one section per kind of content.
+
+The sitemaps protocol allows 50,000 URLs per file; each section is cut into files of
+``PAGE_LIMIT`` URLs (``sitemap-tin-tuc.xml?p=2`` …), so a portal of 100,000 articles stays valid.
+Locations use the host the crawler asked for, like the canonical links of the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Max, Q, QuerySet
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+PAGE_LIMIT = 10_000
+
+# section → pages it holds, by content type (app label, model names).
+SECTION_TYPES: dict[str, Q] = {
+    "tin-tuc": Q(content_type__app_label="news"),
+    "thu-tuc": Q(
+        content_type__app_label="home",
+        content_type__model__in=["procedurepage", "procedureindexpage"],
+    ),
+    "van-ban": Q(
+        content_type__app_label="home",
+        content_type__model__in=["policypage", "policyindexpage"],
+    ),
+}
+
+
+class SectionSitemap(Sitemap):
+    """Live public pages of the site that fall in one section (``rest`` = none of the others)."""
+
+    limit = PAGE_LIMIT
+    section: str = "trang"
+
+    def pages(self) -> QuerySet[Page]:
+        root = self.get_wagtail_site().root_page
+        pages = Page.objects.descendant_of(root, inclusive=True).live().public()
+        if self.section in SECTION_TYPES:
+            return pages.filter(SECTION_TYPES[self.section])
+        for condition in SECTION_TYPES.values():
+            pages = pages.exclude(condition)
+        return pages
+
+    def items(self) -> QuerySet[Page]:
+        return self.pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self) -> dt.datetime | None:
+        # Django's default walks every item; one aggregate does the same.
+        return self.pages().aggregate(latest=Max("last_published_at"))["latest"]
+
+    def _urls(self, page: int, protocol: str, domain: str) -> list[dict[str, Any]]:
+        urls = super()._urls(page, protocol, domain)
+        site_root = self.get_wagtail_site().root_url.rstrip("/")
+        if self.request is not None and site_root:
+            here = f"{self.request.scheme}://{self.request.get_host()}"
+            for info in urls:
+                if info["location"].startswith(site_root + "/"):
+                    info["location"] = here + info["location"][len(site_root) :]
+        return urls
+
+
+def _section(name: str) -> type[SectionSitemap]:
+    return type(f"SectionSitemap_{name.replace('-', '_')}", (SectionSitemap,), {"section": name})
+
+
+SITEMAPS: dict[str, type[SectionSitemap]] = {
+    name: _section(name) for name in ("trang", "tin-tuc", "thu-tuc", "van-ban")
+}
