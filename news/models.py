@@ -1,0 +1,471 @@
+"""News: categories (snippets), articles and the routable news index with its archives and feeds.
+
+Listings never load what they do not show: ``.live().public()``, ``defer_streamfields()``,
+``select_related`` of the category and main image, and renditions prefetched in one query, so a
+page of the listing costs the same at 100,000 articles as at 10.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms import text
+from cms.models import BasePage
+
+from .blocks import ArticleBodyBlock
+
+RELATED_LIMIT = 4
+# Route prefixes of the news index: a child article may not take them as its slug.
+RESERVED_SLUGS = frozenset({"rss", "chuyen-muc"})
+
+
+class NewsCategoryForm(WagtailAdminModelForm):
+    """Accept a slug typed with diacritics or spaces and fold it, as page slugs are."""
+
+    slug = forms.CharField(
+        label="Đường dẫn",
+        required=False,
+        max_length=150,
+        help_text="Để trống để tạo tự động từ tên (không dấu, nối bằng gạch ngang).",
+    )
+
+    def clean_name(self) -> str:
+        return text.clean(self.cleaned_data["name"]).strip()
+
+    def clean_slug(self) -> str:
+        return text.slugify(self.cleaned_data.get("slug") or "", max_length=150)
+
+
+class NewsCategory(models.Model):
+    """An editor-managed news section (chuyên mục), shown in the URL as a folded slug."""
+
+    name = models.CharField("Tên chuyên mục", max_length=150, unique=True)
+    slug = models.SlugField(
+        "Đường dẫn",
+        max_length=150,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo tự động từ tên (không dấu, nối bằng gạch ngang).",
+    )
+    description = models.TextField("Mô tả", blank=True)
+    order = models.PositiveIntegerField(
+        "Thứ tự", default=0, help_text="Số nhỏ đứng trước trong danh sách chuyên mục."
+    )
+
+    base_form_class = NewsCategoryForm
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("order")
+    ]
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "Chuyên mục tin"
+        verbose_name_plural = "Chuyên mục tin"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.slug = text.slugify(self.slug or self.name, max_length=150)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.name = text.clean(self.name or "").strip()
+        self.slug = text.slugify(self.slug or self.name, max_length=150)
+        if not self.slug:
+            raise ValidationError(
+                {"name": "Tên chuyên mục phải có ít nhất một chữ cái hoặc chữ số."}
+            )
+
+
+class NewsArticleTag(TaggedItemBase):
+    """Through model of article tags (modelcluster needs one to edit tags with the page)."""
+
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "Thẻ của bài viết"
+        verbose_name_plural = "Thẻ của bài viết"
+
+
+class NewsArticleRelatedLink(Orderable):
+    """An article the editor chose to show under this one ("Tin liên quan")."""
+
+    page = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(
+        "news.NewsArticlePage",
+        verbose_name="Bài viết liên quan",
+        on_delete=models.CASCADE,
+        related_name="related_from",
+    )
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Bài viết liên quan"
+        verbose_name_plural = "Bài viết liên quan"
+
+
+def prefetch_renditions(images: Iterable) -> None:
+    """One query for the renditions of all these images, instead of one per image.
+
+    All renditions of each image are fetched, not only the specs this app uses: Wagtail takes
+    a prefetched set as complete, and a spec missing from a filtered set (the Open Graph
+    image of the SEO tags, say) would be created again and break the unique constraint.
+    """
+    images = [image for image in images if image is not None]
+    if images:
+        models.prefetch_related_objects(images, "renditions")
+
+
+class NewsArticlePage(BasePage):
+    """A news article: sapo, body blocks, photo, dateline, category, tags, related articles."""
+
+    lead = models.TextField(
+        "Sapo",
+        help_text="Đoạn mở đầu tóm tắt bài viết, hiển thị đậm dưới tiêu đề và trong danh sách.",
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_caption = models.CharField("Chú thích ảnh đại diện", max_length=500, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name="Nội dung", blank=True)
+    published_at = models.DateTimeField(
+        "Thời điểm đăng",
+        null=True,
+        blank=True,
+        help_text="Hiển thị ở dòng ngày tháng của bài. Để trống: lấy thời điểm xuất bản lần đầu.",
+    )
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name="Chuyên mục",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(
+        "Thẻ", through=NewsArticleTag, blank=True, help_text="Các từ khóa, cách nhau bằng dấu phẩy."
+    )
+    source = models.CharField(
+        "Nguồn tin",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Báo Xây dựng; Cổng TTĐT Chính phủ.",
+    )
+    author = models.CharField("Tác giả", max_length=255, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_caption")], heading="Ảnh đại diện"
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_at"),
+                FieldPanel("category"),
+                FieldPanel("tags"),
+                FieldPanel("author"),
+                FieldPanel("source"),
+            ],
+            heading="Thông tin bài viết",
+        ),
+        InlinePanel(
+            "related_links",
+            heading="Tin liên quan",
+            label="Bài viết liên quan",
+            help_text="Để trống: tự chọn các bài cùng thẻ, rồi cùng chuyên mục.",
+        ),
+    ]
+
+    # Later entries win over Page's own (modelsearch de-duplicates by type and name).
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.RelatedFields("category", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("published_at"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "Bài viết tin tức"
+        verbose_name_plural = "Bài viết tin tức"
+        indexes = [models.Index(fields=["published_at", "page_ptr"], name="news_article_pub_idx")]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug in RESERVED_SLUGS or self.slug.isdigit():
+            raise ValidationError(
+                {"slug": "Đường dẫn này trùng với một địa chỉ của trang tin tức; hãy chọn khác."}
+            )
+
+    def save(self, *args, **kwargs):
+        # The dateline defaults to the first publication (set by Wagtail just before this save).
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision saved before the first publication has no dateline; show the live one
+        # in the editor instead of an empty field.
+        obj = super().with_content_json(content)
+        if obj.published_at is None:
+            obj.published_at = self.published_at
+        return obj
+
+    @property
+    def main_image_in_body(self) -> bool:
+        """True when the main photo is also a body block: the article shows it once."""
+        return any(
+            block.block_type == "image" and block.value["image"] == self.main_image
+            for block in self.body
+        )
+
+    @property
+    def byline(self) -> str:
+        """``Tác giả – Nguồn`` as one line, or empty."""
+        return " – ".join(part for part in (self.author, self.source) if part)
+
+    def related_articles(self) -> list[NewsArticlePage]:
+        """The editor's choice if any (1 query); else by shared tags, then category (1 more)."""
+        base = (
+            NewsArticlePage.objects.live()
+            .public()
+            .defer_streamfields()
+            .select_related("category", "main_image")
+            .exclude(pk=self.pk)
+        )
+        chosen = list(
+            base.filter(related_from__page=self).order_by("related_from__sort_order")[:RELATED_LIMIT]
+        )
+        if chosen:
+            return chosen
+        my_tags = NewsArticleTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shared = (
+            NewsArticleTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=my_tags)
+            .order_by()
+            .values("content_object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        same_category = (
+            Case(When(category_id=self.category_id, then=Value(1)), default=Value(0))
+            if self.category_id
+            else Value(0)
+        )
+        candidates = base.annotate(
+            shared_tags=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
+            same_category=same_category,
+        ).filter(Q(shared_tags__gt=0) | Q(same_category=1))
+        return list(
+            candidates.order_by("-shared_tags", "-same_category", "-published_at", "-pk")[
+                :RELATED_LIMIT
+            ]
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        related = self.related_articles()
+        body_images = [
+            block.value["image"] for block in self.body if block.block_type == "image"
+        ]
+        prefetch_renditions(
+            [self.main_image, *body_images, *(article.main_image for article in related)]
+        )
+        context["related_articles"] = related
+        context["article_tags"] = list(self.tags.all())
+        context["share_url"] = self.get_full_url(request)
+        if self.category:
+            index_url = self.get_parent().get_url(request)
+            context["category_url"] = index_url + NewsIndexPage.get_resolver().reverse(
+                "category", self.category.slug
+            ).lstrip("/")
+        return context
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """``/tin-tuc/``: the newest live articles, by category and by year/month, with RSS feeds."""
+
+    intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
+    per_page = models.PositiveSmallIntegerField(
+        "Số bài mỗi trang",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = "Trang tin tức"
+        verbose_name_plural = "Trang tin tức"
+
+    # Queries -------------------------------------------------------------------------------
+
+    def articles(self) -> models.QuerySet[NewsArticlePage]:
+        """Live public articles under this index, newest first, without their bodies."""
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .defer_streamfields()
+            .select_related("category", "main_image")
+            .order_by("-published_at", "-page_ptr_id")
+        )
+
+    def paginate(self, request: HttpRequest, queryset: models.QuerySet) -> PaginatorPage:
+        """The requested page of ``queryset``; a bad or out-of-range ``?page=`` is a 404."""
+        raw = request.GET.get("page", "1")
+        try:
+            number = int(raw)
+            page = Paginator(queryset, self.per_page).page(number)
+        except (ValueError, InvalidPage) as exc:
+            raise Http404("Trang không tồn tại.") from exc
+        images = (article.main_image for article in page.object_list)
+        prefetch_renditions(images)
+        return page
+
+    def categories(self) -> list[NewsCategory]:
+        return list(NewsCategory.objects.all())
+
+    def get_category(self, slug: str) -> NewsCategory:
+        try:
+            return NewsCategory.objects.get(slug=slug)
+        except NewsCategory.DoesNotExist as exc:
+            raise Http404("Chuyên mục không tồn tại.") from exc
+
+    # Views ---------------------------------------------------------------------------------
+
+    def render_listing(
+        self, request: HttpRequest, queryset: models.QuerySet, empty_is_404: bool = False, **extra
+    ) -> HttpResponse:
+        page = self.paginate(request, queryset)
+        if empty_is_404 and not page.paginator.count:
+            raise Http404("Không có bài viết nào trong thời gian này.")
+        context = {
+            "articles": page,
+            "paginator": page.paginator,
+            "categories": self.categories(),
+            "months": range(1, 13),
+            **extra,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("", name="index")
+    def index_view(self, request: HttpRequest) -> HttpResponse:
+        if "nam" in request.GET:
+            return self.archive_redirect(request)
+        return self.render_listing(request, self.articles())
+
+    def archive_redirect(self, request: HttpRequest) -> HttpResponse:
+        """The archive picker (``?nam=2020&thang=9``) leads to the readable archive URL."""
+        form = ArchiveForm(request.GET)
+        if not form.is_valid():
+            raise Http404("Không có thời điểm này.")
+        year, month = form.cleaned_data["nam"], form.cleaned_data.get("thang")
+        route = ("month", [year, f"{month:02d}"]) if month else ("year", [year])
+        return redirect(self.get_url(request) + self.reverse_subpage(route[0], args=route[1]))
+
+    @path("chuyen-muc/<slug:slug>/", name="category")
+    def category_view(self, request: HttpRequest, slug: str) -> HttpResponse:
+        category = self.get_category(slug)
+        return self.render_listing(
+            request,
+            self.articles().filter(category=category),
+            category=category,
+            category_feed_url=self.get_url(request)
+            + self.reverse_subpage("category_feed", args=[slug]),
+        )
+
+    @path("<int:year>/", name="year")
+    def year_view(self, request: HttpRequest, year: int) -> HttpResponse:
+        return self.archive(request, year)
+
+    @path("<int:year>/<int:month>/", name="month")
+    def month_view(self, request: HttpRequest, year: int, month: int) -> HttpResponse:
+        return self.archive(request, year, month)
+
+    def archive(self, request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
+        start, end = archive_range(year, month)
+        queryset = self.articles().filter(published_at__gte=start, published_at__lt=end)
+        return self.render_listing(
+            request,
+            queryset,
+            empty_is_404=True,
+            archive_year=year,
+            archive_month=month,
+            archive_start=start,
+        )
+
+    @path("rss/", name="feed")
+    def feed_view(self, request: HttpRequest) -> HttpResponse:
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+    @path("chuyen-muc/<slug:slug>/rss/", name="category_feed")
+    def category_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from .feeds import NewsFeed
+
+        return NewsFeed(self, self.get_category(slug))(request)
+
+    def feed_url(self, request: HttpRequest | None = None) -> str:
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+
+class ArchiveForm(forms.Form):
+    nam = forms.IntegerField(label="Năm", min_value=1900, max_value=9998)
+    thang = forms.IntegerField(label="Tháng", min_value=1, max_value=12, required=False)
+
+
+def archive_range(year: int, month: int | None = None) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end (exclusive) of a year or month in Vietnam time; impossible dates → 404."""
+    if not 1900 <= year <= 9998 or (month is not None and not 1 <= month <= 12):
+        raise Http404("Không có thời điểm này.")
+    tz = text.TIME_ZONE
+    if month is None:
+        return dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
+    end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
+    return dt.datetime(year, month, 1, tzinfo=tz), end
+

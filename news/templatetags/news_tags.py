@@ -1,0 +1,54 @@
+"""Template tags of the news app: the site-wide RSS ``<link>`` and the share links of an article."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.http import HttpRequest
+from django.utils.html import format_html
+
+register = template.Library()
+
+FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
+ZALO = "https://sp.zalo.me/share_to_zalo"
+X_TWITTER = "https://twitter.com/intent/tweet"
+
+
+def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
+    """(title, url) of the main news feed, looked up once per request (one query)."""
+    from news.models import NewsIndexPage
+
+    if request is not None and hasattr(request, "_news_main_feed"):
+        return request._news_main_feed
+    index = NewsIndexPage.objects.live().public().order_by("path").first()
+    found = (index.title, index.feed_url(request)) if index else None
+    if request is not None:
+        request._news_main_feed = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_link(context: template.Context) -> str:
+    """``<link rel="alternate" type="application/rss+xml">`` to the news feed, for ``<head>``."""
+    found = _main_feed(context.get("request"))
+    if not found:
+        return ""
+    title, url = found
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" title="{} – RSS" href="{}">', title, url
+    )
+
+
+@register.inclusion_tag("news/includes/share_links.html")
+def share_links(url: str, title: str) -> dict:
+    """Plain share links (no third-party script is loaded on our pages)."""
+    return {
+        "url": url,
+        "links": [
+            ("facebook", "Facebook", f"{FACEBOOK}?{urlencode({'u': url})}"),
+            ("zalo", "Zalo", f"{ZALO}?{urlencode({'u': url, 't': title})}"),
+            ("x", "X (Twitter)", f"{X_TWITTER}?{urlencode({'url': url, 'text': title})}"),
+            ("email", "Thư điện tử", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+        ],
+    }
