@@ -133,12 +133,13 @@ class NewsArticleRelatedLink(Orderable):
         verbose_name_plural = "Bài viết liên quan"
 
 
-def prefetch_renditions(images: Iterable) -> None:
+def prefetch_renditions(images: Iterable, specs: Iterable[str] | None = None) -> None:
     """One query for the renditions of all these images, instead of one per image.
 
-    All renditions of each image are fetched, not only the specs this app uses: Wagtail takes
-    a prefetched set as complete, and a spec missing from a filtered set (the Open Graph
-    image of the SEO tags, say) would be created again and break the unique constraint.
+    All renditions of each image are fetched whatever ``specs`` says (kept for callers that
+    name theirs): Wagtail takes a prefetched set as complete, and a spec missing from a
+    filtered set (the Open Graph image of the SEO tags, say) would be created again and
+    break the unique constraint on renditions.
     """
     images = [image for image in images if image is not None]
     if images:
