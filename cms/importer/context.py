@@ -1,0 +1,71 @@
+"""What the writers of one import run share: who, when, the media library, counters, the tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+from cms.models import ImportedRecord, ImportRun
+
+from .media import MediaLibrary
+from .schema import Record
+
+__all__ = ["Context", "RecordError"]
+
+
+class RecordError(Exception):
+    """A record the models refused while writing (``line N: field: problem``); rolls back."""
+
+    def __init__(self, record: Record, error: ValidationError | str) -> None:
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            lines = [
+                f"line {record.line}: {name}: {' '.join(message for message in messages)}"
+                for name, messages in error.message_dict.items()
+            ]
+        else:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            lines = [f"line {record.line}: {record.type}: {' '.join(messages)}"]
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class Context:
+    user: Any
+    now: dt.datetime
+    media: MediaLibrary
+    run: ImportRun | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def mappings(self, kind: str, keys: list[str]) -> dict[str, ImportedRecord]:
+        """Earlier imports of these natural keys, by key (one query)."""
+        return {m.key: m for m in ImportedRecord.objects.filter(kind=kind, key__in=keys)}
+
+    def remember(
+        self, records: list[tuple[Record, Any]], existing: dict[str, ImportedRecord]
+    ) -> None:
+        """Store (or refresh) key → object + digest for written records, in bulk."""
+        new, changed = [], []
+        for record, obj in records:
+            mapping = existing.get(record.key)
+            if mapping is None:
+                new.append(ImportedRecord(
+                    kind=record.type, key=record.key,
+                    legacy_id=record.data.get("legacy_id", ""),
+                    content_type=ContentType.objects.get_for_model(obj),
+                    object_id=str(obj.pk), digest=record.digest, run=self.run,
+                ))
+            else:
+                mapping.digest = record.digest
+                mapping.object_id = str(obj.pk)
+                mapping.legacy_id = record.data.get("legacy_id", "")
+                mapping.run = self.run
+                changed.append(mapping)
+        ImportedRecord.objects.bulk_create(new)
+        ImportedRecord.objects.bulk_update(changed, ["digest", "object_id", "legacy_id", "run"])

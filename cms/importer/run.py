@@ -1,0 +1,152 @@
+"""One import run: validate each file whole, then write it in one transaction, in batches."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from cms.models import ImportRun
+
+from .context import Context, RecordError
+from .media import MediaLibrary
+from .progress import Progress
+from .reader import check_file, file_hasher, read_records
+
+__all__ = ["FileOutcome", "import_file", "import_files"]
+
+logger = logging.getLogger(__name__)
+
+#: Records of one type written together (one bulk insert of pages per batch).
+BATCH_SIZE = 500
+#: Types written in this order when a batch flushes at the end: documents before the
+#: procedures that cite them.
+ORDER = ("unit", "banner", "legal_document", "procedure", "article")
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    status: str  # ok | refused | failed
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def _writers(ctx: Context) -> dict[str, Callable]:
+    from .articles import ArticleWriter
+    from .portal import BannerWriter, DocumentWriter, ProcedureWriter, UnitWriter
+
+    return {
+        "article": ArticleWriter(ctx),
+        "procedure": ProcedureWriter(ctx),
+        "legal_document": DocumentWriter(ctx),
+        "unit": UnitWriter(ctx),
+        "banner": BannerWriter(ctx),
+    }
+
+
+def import_file(
+    path: Path, *, user=None, stdout: TextIO | None = None, progress: bool | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> FileOutcome:
+    """Validate ``path`` whole; if it is clean, write it all or nothing. Records an ImportRun."""
+    started = timezone.now()
+    hasher = file_hasher()
+    stream = stdout or _NullStream()
+    # Pass 1: validate everything, write nothing.
+    check = check_file(path, hasher)
+    if not check.ok:
+        outcome = FileOutcome(path, "refused", errors=check.errors)
+        _record(outcome, user, started)
+        return outcome
+
+    # Pass 2: write, in one transaction.
+    media = MediaLibrary(hasher)
+    ctx = Context(user=user, now=started, media=media)
+    meter = Progress(stream, total=check.total, label=f"Nhập {path.name}", enabled=progress)
+    try:
+        with transaction.atomic():
+            ctx.run = ImportRun.objects.create(
+                started_at=started, user=user, files=str(path), status="ok"
+            )
+            writers = _writers(ctx)
+            pending: dict[str, list] = {kind: [] for kind in ORDER}
+            for record in read_records(path, hasher):
+                batch = pending[record.type]
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    writers[record.type].write(batch)
+                    meter(len(batch))
+                    pending[record.type] = []
+            for kind in ORDER:
+                if pending[kind]:
+                    writers[kind].write(pending[kind])
+                    meter(len(pending[kind]))
+            ImportRun.objects.filter(pk=ctx.run.pk).update(
+                finished_at=timezone.now(), created=ctx.counts["created"],
+                updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],
+            )
+    except RecordError as error:
+        media.discard_written()
+        meter.finish()
+        outcome = FileOutcome(path, "refused", errors=error.lines)
+        _record(outcome, user, started)
+        return outcome
+    except Exception as error:
+        media.discard_written()
+        meter.finish()
+        logger.exception("import of %s failed and was rolled back", path)
+        message = f"{path.name}: lỗi khi ghi, đã hoàn tác: {error}"
+        outcome = FileOutcome(path, "failed", errors=[message])
+        _record(outcome, user, started)
+        return outcome
+    meter.finish()
+    if ctx.counts["created"] or ctx.counts["updated"]:
+        after_import()
+    return FileOutcome(path, "ok", counts=ctx.counts)
+
+
+def import_files(
+    paths: Sequence[Path], *, user=None, stdout: TextIO | None = None,
+    progress: bool | None = None, batch_size: int = BATCH_SIZE,
+) -> list[FileOutcome]:
+    """Import each file on its own (all or nothing per file)."""
+    return [
+        import_file(Path(path), user=user, stdout=stdout, progress=progress, batch_size=batch_size)
+        for path in paths
+    ]
+
+
+def after_import() -> None:
+    """Caches: a bulk import changes listings everywhere; start the page cache afresh."""
+    cache.clear()
+
+
+def _record(outcome: FileOutcome, user, started) -> None:
+    """Keep a trace of refused or failed runs too (outside the rolled-back transaction)."""
+    ImportRun.objects.create(
+        started_at=started, finished_at=timezone.now(), user=user, files=str(outcome.path),
+        status=outcome.status, errors="\n".join(outcome.errors[:200]),
+    )
+
+
+class _NullStream:
+    def write(self, _text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False

@@ -1,0 +1,35 @@
+"""Saving one page through Wagtail's public API: the reference the bulk path must equal.
+
+Used for page types with their own ``save()`` logic (procedures, legal documents), for
+updates of existing pages (a changed record keeps its page and URL, gains a revision), and
+in tests as the yardstick for ``bulk.bulk_create_pages``.
+"""
+
+from __future__ import annotations
+
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+__all__ = ["create_page", "update_page"]
+
+
+def create_page(parent: Page, page: Page, *, user=None) -> Page:
+    """``add_child`` + a revision (+ publish when ``page.live``), logged as the admin does."""
+    live = page.live
+    page.owner = user
+    page.live = False  # published below, through the revision, as the admin does
+    page.has_unpublished_changes = True
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, clean=False)
+    log(instance=page, action="wagtail.create", user=user, revision=revision, content_changed=True)
+    if live:
+        revision.publish(user=user)
+    return page
+
+
+def update_page(page: Page, *, user=None, publish: bool) -> Page:
+    """A new revision of an edited page, published unless the record is a draft."""
+    revision = page.save_revision(user=user, log_action=True, clean=False)
+    if publish:
+        revision.publish(user=user)
+    return page
