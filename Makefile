@@ -29,7 +29,10 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
+# The publishing scheduler (go-live/expiry dates) runs beside the server and stops with it.
 run: demo
+	$(MANAGE) run_scheduler & SCHEDULER=$$!; \
+	trap 'kill $$SCHEDULER 2>/dev/null; wait $$SCHEDULER' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install-dev test-only
