@@ -1,0 +1,39 @@
+"""Submit the real Wagtail admin forms as a browser would: read every field of the rendered form,
+change a few, post them all (so the tests do not hard-code Wagtail's form layout)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import html
+
+
+def form_fields(content: bytes | str, form_id: str = "page-edit-form") -> dict[str, Any]:
+    """The values a browser would send for the form ``form_id`` (buttons excluded)."""
+    doc = html.fromstring(content)
+    forms = doc.xpath(f'//form[@id="{form_id}"]') or doc.xpath("//form[@method='post']")
+    assert forms, "no form in the page"
+    data: dict[str, Any] = {}
+    for element in forms[0].xpath(".//input|.//textarea|.//select"):
+        name = element.get("name")
+        if not name:
+            continue
+        if element.tag == "input":
+            kind = (element.get("type") or "text").lower()
+            if kind in {"submit", "button", "file", "image"}:
+                continue
+            if kind in {"checkbox", "radio"}:
+                if element.get("checked") is not None:
+                    data[name] = element.get("value", "on")
+                continue
+            data[name] = element.get("value", "")
+        elif element.tag == "textarea":
+            data[name] = element.text or ""
+        else:
+            selected = element.xpath(".//option[@selected]")
+            if selected:
+                data[name] = selected[0].get("value", "")
+            elif element.get("multiple") is None:
+                options = element.xpath(".//option")
+                data[name] = options[0].get("value", "") if options else ""
+    return data
