@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 from wagtail import blocks
@@ -19,17 +21,36 @@ ICON_CHOICES = [
 DEFAULT_LINK_TEXT = "Xem chi tiết"
 
 
-class BannerValue(blocks.StructValue):
-    """Resolves the banner's one link, internal or external, for templates and caches."""
+ICON_RENDITION = "fill-96x96"
 
-    def href(self) -> str:
-        page = self.get("page")
-        if page:
-            return page.specific.url or ""
-        return self.get("url") or ""
 
-    def is_external(self) -> bool:
-        return not self.get("page") and bool(self.get("url"))
+def banner_dict(value: blocks.StructValue, site: Any = None) -> dict | None:
+    """Plain data of one banner for templates and caches; None if its link leads nowhere.
+
+    A link to an unpublished page is left out rather than shown broken.
+    """
+    page, image = value.get("page"), value.get("image")
+    if page is not None:
+        if not page.live:
+            return None
+        href, external = (page.relative_url(site) if site else page.url) or "", False
+    else:
+        href, external = value.get("url") or "", True
+    if not href:
+        return None
+    picture = None
+    if image is not None:
+        rendition = image.get_rendition(ICON_RENDITION)
+        picture = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+    return {
+        "title": value.get("title"),
+        "subtitle": value.get("subtitle") or "",
+        "icon": value.get("icon") or ("" if picture else "lien-ket"),
+        "image": picture,
+        "href": href,
+        "external": external,
+        "link_text": value.get("link_text") or DEFAULT_LINK_TEXT,
+    }
 
 
 class BannerBlock(blocks.StructBlock):
@@ -67,9 +88,15 @@ class BannerBlock(blocks.StructBlock):
         icon = "link"
         label = "Banner"
         template = "home/blocks/banner.html"
-        value_class = BannerValue
 
-    def clean(self, value: BannerValue) -> BannerValue:
+    def get_context(self, value: blocks.StructValue, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        site = getattr(request, "_wagtail_site", None)
+        context["banner"] = banner_dict(value, site)
+        return context
+
+    def clean(self, value: blocks.StructValue) -> blocks.StructValue:
         value = super().clean(value)
         errors: dict[str, ValidationError] = {}
         if value.get("page") and value.get("url"):

@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from cms import text
+from home import demo_data as data
+from home.models import (
+    Agency,
+    HomeFeaturedArticle,
+    HomePage,
+    PolicyAttachment,
+    PolicyIndexPage,
+    PolicyPage,
+    PolicyRelation,
+    ProcedureDossierItem,
+    ProcedureIndexPage,
+    ProcedureLegalBasis,
+    ProcedureMethod,
+    ProcedurePage,
+    Sector,
+    SiteSettings,
+    StandardPage,
+    UnitSite,
+    UnitSitesPage,
+)
 
 HOME_TITLE = "Bộ Xây dựng"
 
@@ -40,4 +62,212 @@ def ensure_home() -> HomePage:
 
 
 def load(home: HomePage, stdout: TextIO) -> None:
-    """Portal content (procedures, documents, banners, unit sites): filled in by issue 3."""
+    """Portal content of the seed: index pages, procedures, documents, banners, unit sites.
+
+    Idempotent: what exists (pages by slug or code/number, snippets by slug or URL, files by
+    title) is left as it is, so a second run adds no page, no revision and no row.
+    """
+    sectors = {name: Sector.for_name(name) for name in data.SECTORS}
+    agencies = {name: Agency.for_name(name) for name in data.AGENCIES}
+    procedures_index = _ensure_child(
+        home, ProcedureIndexPage, "Thủ tục hành chính", "thu-tuc-hanh-chinh",
+        intro="<p>Danh mục thủ tục hành chính và mức độ dịch vụ công trực tuyến của Bộ Xây "
+        "dựng.</p>",
+    )
+    policies_index = _ensure_child(
+        home, PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat",
+        intro="<p>Văn bản quy phạm pháp luật, chính sách và chỉ đạo điều hành.</p>",
+    )
+    units_page = _ensure_child(
+        home, UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc",
+        intro="<p>Cổng thông tin điện tử của các đơn vị thuộc Bộ và doanh nghiệp.</p>",
+    )
+    products_page = _ensure_child(
+        home, StandardPage, "Giới thiệu sản phẩm, dịch vụ", "san-pham-dich-vu",
+        body="<p>Nơi giới thiệu những sản phẩm, dịch vụ tốt nhất dành cho bạn đọc.</p>",
+    )
+    documents = [_ensure_document(policies_index, row, sectors, agencies) for row in data.DOCUMENTS]
+    created = sum(1 for _, is_new in documents if is_new)
+    nq17 = documents[0][0]
+    if documents[1][1]:
+        cv929 = documents[1][0]
+        cv929.relations.add(PolicyRelation(kind="lien-quan", target=nq17))
+        cv929.save_revision().publish()
+    for row in data.PROCEDURES:
+        created += _ensure_procedure(procedures_index, row, sectors, agencies, nq17)
+    for order, (name, url, kind) in enumerate(data.UNIT_SITES, start=1):
+        if not UnitSite.objects.filter(url=url).exists():
+            UnitSite.objects.create(name=name, url=url, kind=kind, order=order)
+    pages = {
+        "policies": policies_index,
+        "products": products_page,
+        "procedures": procedures_index,
+        "units": units_page,
+    }
+    site = Site.objects.get(root_page=home)
+    _ensure_settings(site, pages)
+    if not home.banners:
+        home.banners = _banner_stream(data.HOME_BANNERS, pages)
+        _ensure_featured(home)
+        home.save_revision().publish()
+    stdout.write(f"Cổng thông tin: {created} thủ tục/văn bản mới.")
+
+
+def _ensure_child(parent: Page, model: type, title: str, slug: str, **fields) -> Page:
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(title=title, slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _ensure_document(parent: Page, row: tuple, sectors: dict, agencies: dict):
+    number, doc_type, title, issuer, signer, signer_title, issued, effective, sector, summary = row
+    existing = PolicyPage.objects.filter(number=number).first()
+    if existing:
+        return existing, False
+    page = PolicyPage(
+        title=title,
+        number=number,
+        doc_type=doc_type,
+        issuer=agencies[issuer],
+        signer=signer,
+        signer_title=signer_title,
+        issued_on=issued,
+        effective_from=effective,
+        status="con-hieu-luc",
+        summary=summary,
+        sector=sectors[sector],
+        body=f"<p>{summary}</p>",
+    )
+    attachment = _ensure_file(
+        f"Văn bản {number}", text.slugify(number) + ".pdf", f"{number} - {issued:%d/%m/%Y}"
+    )
+    page.attachments.add(PolicyAttachment(document=attachment, caption=f"Toàn văn {number}"))
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def _ensure_procedure(parent: Page, row: tuple, sectors: dict, agencies: dict, basis) -> int:
+    code, title, level, sector, agency, applicants, days, fee, papers, result = row
+    if ProcedurePage.objects.filter(code=code).exists():
+        return 0
+    page = ProcedurePage(
+        title=title,
+        code=code,
+        level=level,
+        sector=sectors[sector],
+        execution_level="bo",
+        procedure_type="TTHC được luật giao quy định chi tiết",
+        applicants=applicants,
+        steps=data.STEPS,
+        result=result,
+        requirements="",
+        portal_url=f"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}",
+    )
+    page.implementing_agencies = [agencies[agency]]
+    page.competent_agencies = [agencies["Bộ Xây dựng"]]
+    deadline = f"{days} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+    channels = ["truc-tuyen", "truc-tiep", "buu-chinh"]
+    for channel in channels:
+        note = data.ONLINE_FEE_NOTE if channel == "truc-tuyen" and fee else ""
+        page.methods.add(
+            ProcedureMethod(channel=channel, processing_time=deadline, fee=fee, description=note)
+        )
+    for name, has_form, originals, copies in papers:
+        form = None
+        if has_form:
+            form = _ensure_file(f"Mẫu: {name}", text.slugify(name)[:60] + ".pdf", name)
+        page.dossier_items.add(
+            ProcedureDossierItem(name=name, form=form, originals=originals, copies=copies)
+        )
+    page.legal_bases.add(ProcedureLegalBasis(text="Luật Xây dựng số 50/2014/QH13"))
+    page.legal_bases.add(
+        ProcedureLegalBasis(policy=basis, text="Chỉ tiêu dịch vụ công trực tuyến mức độ 4")
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return 1
+
+
+def _pdf(line: str) -> bytes:
+    """A one-page PDF with a line of ASCII text: a stand-in for a real form or scan."""
+    safe = text.fold(line).encode("ascii", "replace").decode().replace("(", "[").replace(")", "]")
+    stream = f"BT /F1 12 Tf 72 760 Td ({safe}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _ensure_file(title: str, filename: str, line: str):
+    model = get_document_model()
+    existing = model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = model(title=title)
+    document.file.save(filename, ContentFile(_pdf(line)), save=False)
+    document.save()
+    return document
+
+
+def _banner_stream(rows: list[tuple], pages: dict) -> list[tuple[str, dict]]:
+    stream = []
+    for icon, title, subtitle, target in rows:
+        value = {"icon": icon, "title": title, "subtitle": subtitle, "link_text": "Xem chi tiết"}
+        if target.startswith("page:"):
+            value["page"] = pages[target.removeprefix("page:")]
+        else:
+            value["url"] = target
+        stream.append(("banner", value))
+    return stream
+
+
+def _ensure_settings(site, pages: dict) -> None:
+    """Fill what is still empty in the site's settings; never overwrite an editor's values."""
+    settings = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
+    changed = settings.pk is None
+    for field, value in data.SITE_SETTINGS.items():
+        if getattr(settings, field) in ("", None):
+            setattr(settings, field, value)
+            changed = True
+    if not settings.sidebar_banners:
+        settings.sidebar_banners = _banner_stream(data.BANNERS, pages)
+        changed = True
+    if changed:
+        settings.save()
+
+
+def _ensure_featured(home: HomePage) -> None:
+    """Pin the seed article as the home page's featured news (if the news demo made it)."""
+    from news.models import NewsArticlePage
+
+    if home.featured_articles.exists():
+        return
+    seed = (
+        NewsArticlePage.objects.filter(slug__startswith="bo-xay-dung-se-cung-cap-20")
+        .order_by("pk")
+        .first()
+    )
+    if seed:
+        home.featured_articles.add(HomeFeaturedArticle(page=seed))

@@ -14,13 +14,14 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
+from home.blocks import banner_dict
+
 from .settings import SiteSettings
 from .units import unit_groups
 
 VERSION_KEY = "home:chrome:version"
 REFS_KEY = "home:chrome:refs"
 TIMEOUT = 60 * 60 * 6
-ICON_RENDITION = "fill-96x96"
 
 
 def version() -> int:
@@ -57,33 +58,13 @@ def banner_items(stream: Any, site: Site | None) -> tuple[list[dict], set[int], 
     for block in stream:
         if block.block_type != "banner":
             continue
-        value = block.value
-        page, image = value.get("page"), value.get("image")
-        if page is not None:
-            page_ids.add(page.pk)
-            if not page.live:
-                continue
-            href, external = page.relative_url(site) if site else page.url, False
-        else:
-            href, external = value.get("url") or "", True
-        if not href:
-            continue
-        picture = None
-        if image is not None:
-            image_ids.add(image.pk)
-            rendition = image.get_rendition(ICON_RENDITION)
-            picture = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
-        items.append(
-            {
-                "title": value.get("title"),
-                "subtitle": value.get("subtitle") or "",
-                "icon": value.get("icon") or ("" if picture else "lien-ket"),
-                "image": picture,
-                "href": href,
-                "external": external,
-                "link_text": value.get("link_text") or "Xem chi tiết",
-            }
-        )
+        if block.value.get("page") is not None:
+            page_ids.add(block.value["page"].pk)
+        if block.value.get("image") is not None:
+            image_ids.add(block.value["image"].pk)
+        item = banner_dict(block.value, site)
+        if item is not None:
+            items.append(item)
     return items, page_ids, image_ids
 
 

@@ -112,6 +112,10 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         featured = self.featured_news()
+        links = self.quick_links()
+        catalogue = next(
+            (p for p in links if p.content_type.model == "procedureindexpage"), None
+        )
         context.update(
             featured_news=featured,
             latest_news=self.latest_news(exclude=featured),
@@ -119,7 +123,8 @@ class HomePage(BasePage):
             home_banners=page_banners(
                 self, self.get_site(), preview=getattr(request, "is_preview", False)
             ),
-            quick_links=self.quick_links(),
+            quick_links=links,
+            catalogue_url=catalogue.get_url(request) if catalogue else "",
         )
         return context
 

@@ -95,10 +95,14 @@ class LevelCount:
         return text.format_percent(self.count, self.total)
 
     @property
+    def noun(self) -> str:
+        """``dịch vụ toàn trình``, ``dịch vụ một phần``, or ``thủ tục`` for levels 1–2."""
+        return "thủ tục" if self.level <= 2 else f"dịch vụ {self.classification}"
+
+    @property
     def label(self) -> str:
         """``20 dịch vụ toàn trình (mức 4), 40,82%``."""
-        what = "thủ tục" if self.level <= 2 else f"dịch vụ {self.classification}"
-        return f"{text.format_number(self.count)} {what} (mức {self.level}), {self.percent}"
+        return f"{text.format_number(self.count)} {self.noun} (mức {self.level}), {self.percent}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,71 @@
+"""Template tags of the portal: sidebar, footer contact, statistics panel and pagination.
+
+The sidebar and footer read ``home.models.banners.chrome``: cached plain data, so every page
+pays nothing for them once the cache is warm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.http import HttpRequest
+
+from wagtail.models import Site
+
+from home.models.banners import chrome
+from home.models.procedures import LevelStatistics
+
+register = template.Library()
+
+
+def _chrome(context: template.Context) -> dict:
+    request: HttpRequest | None = context.get("request")
+    cached = getattr(request, "_home_chrome", None) if request is not None else None
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request) if request is not None else None
+    data = chrome(site)
+    if request is not None:
+        request._home_chrome = data
+    return data
+
+
+@register.inclusion_tag("includes/sidebar.html", takes_context=True)
+def portal_sidebar(context: template.Context) -> dict:
+    """The sidebar of every page: banners and the unit/enterprise menus."""
+    data = _chrome(context)
+    return {"banners": data["banners"], "unit_groups": data["unit_groups"]}
+
+
+@register.inclusion_tag("includes/footer_contact.html", takes_context=True)
+def footer_contact(context: template.Context) -> dict:
+    """The ministry's contact block in the footer (from SiteSettings, cached)."""
+    return {"contact": _chrome(context)["contact"], "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def unit_groups(context: template.Context) -> list[dict]:
+    return _chrome(context)["unit_groups"]
+
+
+@register.inclusion_tag("home/includes/statistics.html")
+def statistics_panel(
+    statistics: LevelStatistics, catalogue_url: str = "", heading: str = "h2"
+) -> dict:
+    """Counts and shares of live procedures by online-service level."""
+    return {"statistics": statistics, "catalogue_url": catalogue_url, "heading": heading}
+
+
+@register.inclusion_tag("home/includes/pagination.html")
+def pagination(page_obj, querystring: str = "") -> dict:
+    """Previous/next and numbered links that keep the filters in the URL."""
+    prefix = f"?{querystring}&" if querystring else "?"
+    return {"page_obj": page_obj, "prefix": prefix}
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """``024 3821 5137`` → ``tel:02438215137``."""
+    digits = re.sub(r"[^0-9+]", "", phone or "")
+    return f"tel:{digits}" if digits else ""
