@@ -31,14 +31,14 @@ def _chrome(context: template.Context) -> dict:
     return data
 
 
-@register.inclusion_tag("includes/sidebar.html", takes_context=True)
+@register.inclusion_tag("home/includes/sidebar_content.html", takes_context=True)
 def portal_sidebar(context: template.Context) -> dict:
     """The sidebar of every page: banners and the unit/enterprise menus."""
     data = _chrome(context)
     return {"banners": data["banners"], "unit_groups": data["unit_groups"]}
 
 
-@register.inclusion_tag("includes/footer_contact.html", takes_context=True)
+@register.inclusion_tag("home/includes/footer_contact_content.html", takes_context=True)
 def footer_contact(context: template.Context) -> dict:
     """The ministry's contact block in the footer (from SiteSettings, cached)."""
     return {"contact": _chrome(context)["contact"], "request": context.get("request")}

@@ -1,0 +1,102 @@
+"""Factories for the portal's tests (wagtail-factories); slugs come from ``cms.text.slugify``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from cms import text
+
+from .models import (
+    Agency,
+    PolicyIndexPage,
+    PolicyPage,
+    ProcedureIndexPage,
+    ProcedurePage,
+    Sector,
+    UnitSite,
+    UnitSitesPage,
+)
+
+
+class SectorFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Lĩnh vực xây dựng {n}")
+    slug = factory.LazyAttribute(lambda obj: text.slugify(obj.name))
+
+    class Meta:
+        model = Sector
+        django_get_or_create = ("slug",)
+
+
+class AgencyFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Cục quản lý số {n}")
+    slug = factory.LazyAttribute(lambda obj: text.slugify(obj.name))
+
+    class Meta:
+        model = Agency
+        django_get_or_create = ("slug",)
+
+
+class ProcedureIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Thủ tục hành chính"
+    slug = "thu-tuc-hanh-chinh"
+
+    class Meta:
+        model = ProcedureIndexPage
+
+
+class ProcedurePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Cấp giấy phép xây dựng số {n}")
+    slug = factory.LazyAttribute(lambda obj: text.slugify(obj.title))
+    code = factory.Sequence(lambda n: f"1.{n:06d}")
+    level = 4
+    sector = factory.SubFactory(SectorFactory, name="Hoạt động xây dựng")
+    applicants = "Tổ chức, cá nhân"
+    steps = "<p>Nộp hồ sơ trực tuyến.</p>"
+    result = "Giấy phép."
+
+    class Meta:
+        model = ProcedurePage
+
+
+class PolicyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Chính sách pháp luật"
+    slug = "chinh-sach-phap-luat"
+
+    class Meta:
+        model = PolicyIndexPage
+
+
+class PolicyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Thông tư số {n} hướng dẫn xây dựng")
+    slug = factory.LazyAttribute(lambda obj: text.slugify(obj.title))
+    number = factory.Sequence(lambda n: f"{n + 1:02d}/2021/TT-BXD")
+    doc_type = "thong-tu"
+    issuer = factory.SubFactory(AgencyFactory, name="Bộ Xây dựng")
+    issued_on = factory.Sequence(lambda n: dt.date(2021, 1, 1) + dt.timedelta(days=n))
+    status = "con-hieu-luc"
+    summary = "Hướng dẫn một số nội dung về hoạt động xây dựng."
+
+    class Meta:
+        model = PolicyPage
+
+
+class UnitSitesPageFactory(wagtail_factories.PageFactory):
+    title = "Đơn vị trực thuộc"
+    slug = "don-vi-truc-thuoc"
+
+    class Meta:
+        model = UnitSitesPage
+
+
+class UnitSiteFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Viện nghiên cứu số {n}")
+    url = factory.Sequence(lambda n: f"https://vien-{n}.example.vn")
+    kind = "unit"
+    order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = UnitSite
