@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from django.core.cache import cache
+
 from home.demo import ensure_home
 from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Every test starts with an empty cache (the database is rolled back, the cache is not), so
+    query counts do not depend on which test ran before (sidebar data, site root paths)."""
+    cache.clear()
 
 
 @pytest.fixture
