@@ -1,0 +1,160 @@
+"""What the engine is fed and asked: Vietnamese text cut into index terms, queries into term sets.
+
+Every rule comes from ``cms.text``; this module only decides which terms go in which column.
+
+Columns (the same on SQLite FTS5 and PostgreSQL tsvector):
+
+- ``title``: the title group (the ``title`` field and any ``SearchField`` boosted ≥ 5, such as a
+  procedure's code or a document's number): folded words, folded pairs, exact words, exact pairs,
+  code keys.
+- ``body``: folded words of everything (title included). Recall: every folded query word must be
+  here, so that ``ban nha`` finds ``bán nhà`` and ``Bán nhà`` in NFD or old tone placement.
+- ``extra``: folded pairs, exact words, exact pairs and code keys of everything.
+
+Term shapes (so that both engines weigh a term the same way without storing more):
+
+- ``xay``: a folded word (ASCII); ``xây``: an exact word (normalized, lower case).
+- ``xay_dung``: a folded pair — two syllables side by side, in order: Vietnamese words are
+  several syllables, so a pair is the engine-native way to prefer "words together and in order".
+- ``xây_dựng``: an exact pair.
+- ``_17nqcp``: a code key (``17/NQ-CP``): only the record that carries the whole code has it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cms import text
+
+# Weight classes, as PostgreSQL labels them in a tsvector (A strongest … D weakest).
+CODE_OR_EXACT_PAIR, FOLDED_PAIR, EXACT_WORD, FOLDED_WORD = "A", "B", "C", "D"
+# The title group is worth this many times the rest.
+TITLE_FACTOR = 2.0
+# A SearchField boosted this much or more is indexed with the title (codes, numbers).
+TITLE_BOOST = 5.0
+# A query is cut to this many characters and words: enough for any real query, and a bound on
+# the work a hostile 20,000-character query can ask of the engine.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 10
+MAX_CODE_KEYS = 4
+# Longest term kept (PostgreSQL refuses lexemes over 2 KB; nobody searches a 100-digit run).
+MAX_TERM_CHARS = 60
+
+
+def _pairs(words: list[str]) -> list[str]:
+    return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+def _keep(terms: Iterable[str]) -> list[str]:
+    """Terms short enough to index, in order, without duplicates."""
+    return list(dict.fromkeys(t for t in terms if 0 < len(t) <= MAX_TERM_CHARS))
+
+
+def term_class(column: str, term: str) -> str:
+    """The weight class of ``term`` in ``column``, read from its shape (see module doc)."""
+    if term.startswith("_"):
+        return CODE_OR_EXACT_PAIR
+    marked = text.has_marks(term)
+    if "_" in term:
+        return CODE_OR_EXACT_PAIR if marked else FOLDED_PAIR
+    if column == "extra" or marked:
+        return EXACT_WORD
+    return FOLDED_WORD
+
+
+@dataclass
+class Document:
+    """The index terms of one object."""
+
+    title: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def analyse(title_texts: list[str], body_texts: list[str]) -> Document:
+    """Cut an object's texts into the three columns' terms."""
+    title_text = "\n".join(title_texts)
+    all_text = "\n".join([title_text, *body_texts])
+
+    def terms(value: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        exact = text.search_words(value)
+        folded = [text.fold(word) for word in exact]
+        keys = ["_" + key for key in text.code_keys(value)]
+        return folded, _pairs(folded), exact, _pairs(exact), keys
+
+    t_folded, t_pairs, t_exact, t_exact_pairs, t_keys = terms(title_text)
+    a_folded, a_pairs, a_exact, a_exact_pairs, a_keys = terms(all_text)
+    return Document(
+        title=_keep([*t_folded, *t_pairs, *t_exact, *t_exact_pairs, *t_keys]),
+        # The body keeps repeats and order: SQLite's bm25 and phrase tools could use them.
+        body=[t for t in a_folded if len(t) <= MAX_TERM_CHARS],
+        extra=_keep([*a_pairs, *a_exact, *a_exact_pairs, *a_keys]),
+    )
+
+
+@dataclass
+class Query:
+    """A visitor's query as the engine is asked it."""
+
+    text: str
+    words: list[str]  # folded words: every one must be in ``body`` (or any, with operator "or")
+    title: list[str]  # terms scored in the title column
+    extra: list[str]  # terms scored in the extra column
+    marked: bool  # typed with diacritics: exact terms count, folded-only terms count less
+    codes: list[str]  # code keys
+    phrase: list[str]  # folded pairs a quoted phrase must contain
+    operator: str = "and"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words
+
+    def weights(self) -> dict[str, float]:
+        """Weight of each class for this query.
+
+        A query typed with diacritics says which word the reader means (``bán`` is not ``bàn``):
+        terms that only match once folded then count for a quarter.
+        """
+        folded = 0.25 if self.marked else 1.0
+        return {
+            CODE_OR_EXACT_PAIR: 1.0,
+            FOLDED_PAIR: 0.5 * folded,
+            EXACT_WORD: 0.3,
+            FOLDED_WORD: 0.2 * folded,
+        }
+
+
+def truncate(value: str) -> str:
+    """The query as we search it: cleaned (NUL and controls out), cut at a word boundary."""
+    value = " ".join(text.clean(value).split())
+    if len(value) <= MAX_QUERY_CHARS:
+        return value
+    cut = value[:MAX_QUERY_CHARS]
+    return cut.rsplit(" ", 1)[0] if " " in cut else cut
+
+
+def parse(query: str, operator: str = "and", phrase: bool = False) -> Query:
+    """Turn what a visitor typed into the terms to match and to score."""
+    value = truncate(query)
+    exact = text.search_words(value)[:MAX_QUERY_WORDS]
+    exact = [w for w in exact if len(w) <= MAX_TERM_CHARS]
+    folded = [text.fold(w) for w in exact]
+    marked = text.has_marks(value)
+    keys = _keep("_" + key for key in text.code_keys(value))[:MAX_CODE_KEYS]
+    pairs = _pairs(folded)
+    title = [*folded, *pairs, *keys]
+    extra = [*pairs, *keys]
+    if marked:
+        title += [*exact, *_pairs(exact)]
+        extra += [*exact, *_pairs(exact)]
+    return Query(
+        text=value,
+        words=_keep(folded),
+        title=_keep(title),
+        extra=_keep(extra),
+        marked=marked,
+        codes=keys,
+        phrase=_keep(pairs) if phrase else [],
+        operator="or" if operator == "or" else "and",
+    )

@@ -1,0 +1,191 @@
+# ruff: noqa: S608 -- SQL is assembled from constant fragments; every value is a parameter.
+"""SQL for each full-text engine: SQLite FTS5 on the laptop, PostgreSQL tsvector/GIN in production.
+
+Both engines get the same terms (``search.analysis``) and answer the same question the same way:
+which rows hold all these terms, and which of these terms does a row hold. Scores are computed
+in SQL from weight classes, so that the two engines rank identically (ties: newest first).
+All values travel as query parameters; terms are letters, digits and ``_`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from search.analysis import TITLE_FACTOR, term_class
+
+TABLE = "search_searchentry"
+FTS_TABLE = "search_searchentry_fts"
+COLUMNS = ("title", "body", "extra")
+# PostgreSQL's ts_rank: an OR query of n distinct terms, each held once with weight w, scores
+# sum(w) / (n * pi²/6). We multiply back so that a score is the plain sum of weights.
+_PI2_6 = 1.64493406685
+
+SQL = tuple[str, list]
+
+
+def _quote_lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class Engine:
+    """What differs between databases; ``search.backend`` composes the rest."""
+
+    vendor = ""
+
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write(self, rows: Sequence[tuple]) -> None:
+        """Insert or replace rows ``(ct_id, object_id, object_int, published_at, document)``."""
+        raise NotImplementedError
+
+    def reset(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def where(self, alias: str, column: str, terms: Sequence[str], mode: str,
+              prefix: bool = False) -> SQL:
+        """A condition on row ``alias``: it holds all (mode "and") or any ("or") of ``terms``."""
+        raise NotImplementedError
+
+    def ids(self, column: str, terms: Sequence[str], mode: str) -> SQL:
+        """A subquery of the ids of the rows holding all/any of ``terms`` in ``column``."""
+        raise NotImplementedError
+
+    def score(self, alias: str, title: Sequence[str], extra: Sequence[str],
+              weights: dict[str, float]) -> SQL:
+        """Sum of the weights of the query terms the row holds (title terms count double)."""
+        raise NotImplementedError
+
+
+class SQLiteEngine(Engine):
+    """FTS5 table ``search_searchentry_fts`` (rowid = entry id), tokenizer keeping diacritics."""
+
+    vendor = "sqlite"
+
+    @staticmethod
+    def _match(column: str, terms: Sequence[str], mode: str, prefix: bool = False) -> str:
+        parts = [f'"{t}"' for t in terms]
+        if prefix and parts:
+            parts[-1] += " *"
+        joiner = " AND " if mode == "and" else " OR "
+        return f"{{{column}}} : ({joiner.join(parts)})"
+
+    def ids(self, column, terms, mode):
+        return (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+                [self._match(column, terms, mode)])
+
+    def where(self, alias, column, terms, mode, prefix=False):
+        return (f"{alias}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                [self._match(column, terms, mode, prefix)])
+
+    def score(self, alias, title, extra, weights):
+        parts: list[str] = []
+        params: list = []
+        for column, terms, factor in (("title", title, TITLE_FACTOR), ("extra", extra, 1.0)):
+            for term in terms:
+                sql, p = self.where(alias, column, [term], "and")
+                parts.append(f"CASE WHEN {sql} THEN %s ELSE 0 END")
+                params += [*p, weights[term_class(column, term)] * factor]
+        if not parts:
+            return "0", []
+        return f"ROUND({' + '.join(parts)}, 4)", params
+
+    def write(self, rows):
+        with self.connection.cursor() as cursor:
+            for ct_id, object_id, object_int, published_at, doc in rows:
+                cursor.execute(
+                    f"INSERT INTO {TABLE} (content_type_id, object_id, object_int, published_at) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (content_type_id, object_id) DO UPDATE "
+                    "SET object_int = excluded.object_int, published_at = excluded.published_at "
+                    "RETURNING id",
+                    [ct_id, object_id, object_int, published_at],
+                )
+                (entry_id,) = cursor.fetchone()
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [entry_id])
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, body, extra) VALUES (%s, %s, %s, %s)",
+                    [entry_id, " ".join(doc.title), " ".join(doc.body), " ".join(doc.extra)],
+                )
+
+    def reset(self):
+        super().reset()
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+
+class PostgresEngine(Engine):
+    """Three tsvector columns with GIN indexes; vectors are built from our terms, not re-parsed."""
+
+    vendor = "postgresql"
+
+    @staticmethod
+    def tsquery(terms: Sequence[str], mode: str, prefix: bool = False) -> str:
+        parts = [_quote_lexeme(t) for t in terms]
+        if prefix and parts:
+            parts[-1] += ":*"
+        return (" & " if mode == "and" else " | ").join(parts)
+
+    @staticmethod
+    def tsvector(column: str, terms: Sequence[str]) -> str:
+        if column == "body":  # recall only: no positions, no weights
+            return " ".join(_quote_lexeme(t) for t in dict.fromkeys(terms))
+        return " ".join(f"{_quote_lexeme(t)}:1{term_class(column, t)}" for t in terms)
+
+    def ids(self, column, terms, mode):
+        return (f"SELECT id FROM {TABLE} WHERE {column} @@ %s::tsquery",
+                [self.tsquery(terms, mode)])
+
+    def where(self, alias, column, terms, mode, prefix=False):
+        return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, mode, prefix)]
+
+    def score(self, alias, title, extra, weights):
+        # ts_rank's weights run D, C, B, A.
+        array = "{" + ",".join(str(weights[c]) for c in "DCBA") + "}"
+        parts: list[str] = []
+        params: list = []
+        for column, terms, factor in (("title", title, TITLE_FACTOR), ("extra", extra, 1.0)):
+            if terms:
+                parts.append(f"ts_rank(%s::float4[], {alias}.{column}, %s::tsquery) * %s")
+                params += [array, self.tsquery(terms, "or"), len(terms) * _PI2_6 * factor]
+        if not parts:
+            return "0", []
+        return f"ROUND(CAST({' + '.join(parts)} AS numeric), 4)", params
+
+    def write(self, rows):
+        if not rows:
+            return
+        values = []
+        params: list = []
+        for ct_id, object_id, object_int, published_at, doc in rows:
+            values.append("(%s, %s, %s, %s, %s::tsvector, %s::tsvector, %s::tsvector)")
+            params += [
+                ct_id, object_id, object_int, published_at,
+                self.tsvector("title", doc.title),
+                self.tsvector("body", doc.body),
+                self.tsvector("extra", doc.extra),
+            ]
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (content_type_id, object_id, object_int, published_at, "
+                f"title, body, extra) VALUES {', '.join(values)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "object_int = EXCLUDED.object_int, published_at = EXCLUDED.published_at, "
+                "title = EXCLUDED.title, body = EXCLUDED.body, extra = EXCLUDED.extra",
+                params,
+            )
+
+
+def engine_for(connection: BaseDatabaseWrapper) -> Engine:
+    """The engine of ``connection``'s database (PostgreSQL or SQLite)."""
+    if connection.vendor == "postgresql":
+        return PostgresEngine(connection)
+    if connection.vendor == "sqlite":
+        return SQLiteEngine(connection)
+    raise NotImplementedError(f"Search needs PostgreSQL or SQLite, not {connection.vendor}.")
