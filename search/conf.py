@@ -1,0 +1,75 @@
+"""Which search backend the site uses, from the environment (read by ``cms.settings.base``).
+
+No Django imports: settings load this before apps are ready.
+
+- Default: ``search.backend`` (our Vietnamese rules in SQLite FTS5 or PostgreSQL).
+- ``SEARCH_ELASTICSEARCH_URL`` (or ``SEARCH_OPENSEARCH_URL``): Wagtail's Elasticsearch 8
+  (OpenSearch 2) backend, with every text field analysed by ``VIETNAMESE_ANALYSIS``: lower case,
+  then ``asciifolding`` (which folds đ → d with the other Vietnamese letters) keeping the original
+  token beside the folded one, so that "ban nha" finds "bán nhà" while "bán nhà" scores documents
+  with exactly those marks higher (both tokens match). The view feeds it queries normalized by
+  ``cms.text`` (NFC, one tone placement) as it does the database backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+VIETNAMESE_ANALYSIS = {
+    "settings": {
+        "analysis": {
+            "char_filter": {
+                # asciifolding already maps đ/Đ; kept explicit for folding filters that do not.
+                "vi_d": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]},
+            },
+            "filter": {
+                "vi_folding": {"type": "asciifolding", "preserve_original": True},
+            },
+            "analyzer": {
+                # "default" applies to every text field of Wagtail's mapping.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding"],
+                },
+                "default_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "vi_folding"],
+                },
+                "vi_folded_only": {
+                    "type": "custom",
+                    "char_filter": ["vi_d"],
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
+            },
+        }
+    }
+}
+
+
+def search_backends(env: Mapping[str, str]) -> dict:
+    """``WAGTAILSEARCH_BACKENDS`` for this environment."""
+    es_url = env.get("SEARCH_ELASTICSEARCH_URL", "").strip()
+    os_url = env.get("SEARCH_OPENSEARCH_URL", "").strip()
+    if es_url or os_url:
+        return {
+            "default": {
+                "BACKEND": (
+                    "wagtail.search.backends.elasticsearch8"
+                    if es_url
+                    else "wagtail.search.backends.opensearch2"
+                ),
+                "URLS": [es_url or os_url],
+                "INDEX_PREFIX": env.get("SEARCH_INDEX_PREFIX", "bxd_"),
+                "TIMEOUT": 5,
+                "INDEX_SETTINGS": VIETNAMESE_ANALYSIS,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "search.backend",
+            "RANK_WINDOW": int(env.get("SEARCH_RANK_WINDOW", "1000")),
+        }
+    }
