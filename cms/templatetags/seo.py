@@ -167,20 +167,28 @@ def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]
 
 
 def _procedure(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
-    agency = _text(getattr(page, "agency", "")) or _site_name(request)
+    agency = _text(getattr(page, "agency", ""))
+    agencies = getattr(page, "implementing_agencies", None)
+    if not agency and agencies is not None:
+        first = agencies.all().first()
+        agency = _text(first) if first else ""
+    agency = agency or _site_name(request)
+    description = page_description(page) or Truncator(
+        f"Thủ tục hành chính {getattr(page, 'code', '')}: {page.title}"
+    ).chars(DESCRIPTION_LENGTH)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
         "name": _text(getattr(page, "name", "")) or page.title,
         "url": url,
         "identifier": _text(getattr(page, "code", "")),
-        "serviceType": _text(getattr(page, "field", "")),
-        "description": page_description(page),
+        "serviceType": _text(getattr(page, "sector", None) or getattr(page, "field", "")),
+        "description": description,
         "provider": {"@type": "GovernmentOrganization", "name": agency},
         "areaServed": {"@type": "Country", "name": "Việt Nam"},
         "inLanguage": "vi",
     }
-    audience = _text(getattr(page, "applicant", ""))
+    audience = _text(getattr(page, "applicants", "") or getattr(page, "applicant", ""))
     if audience:
         data["audience"] = {"@type": "Audience", "audienceType": audience}
     portal = getattr(page, "portal_url", "")
@@ -208,7 +216,7 @@ def _document(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any
         "description": page_description(page),
         "inLanguage": "vi",
     }
-    issued = getattr(page, "issued", None)
+    issued = getattr(page, "issued_on", None) or getattr(page, "issued", None)
     if issued:
         data["legislationDate"] = issued.isoformat()
     return {key: value for key, value in data.items() if value}
