@@ -120,7 +120,7 @@ class Query:
         return {
             CODE_OR_EXACT_PAIR: 1.0,
             FOLDED_PAIR: 0.5 * folded,
-            EXACT_WORD: 0.3,
+            EXACT_WORD: 0.2,
             FOLDED_WORD: 0.2 * folded,
         }
 

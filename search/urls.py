@@ -1,3 +1,8 @@
-"""Routes of the search app (filled in by the search issue)."""
+"""Routes of the search app."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from search import views
+
+app_name = "search"
+urlpatterns = [path("", views.search, name="search")]

@@ -1,0 +1,47 @@
+"""The search form: what ``/search/`` accepts, validated so that bad input is a 400, never a 500."""
+
+from __future__ import annotations
+
+from django import forms
+
+from search.analysis import truncate
+
+TYPE_CHOICES = [
+    ("", "Tất cả"),
+    ("article", "Tin bài"),
+    ("procedure", "Thủ tục hành chính"),
+    ("document", "Văn bản"),
+    ("page", "Trang khác"),
+]
+MAX_PAGE = 10_000
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Từ khóa", required=False, strip=True)
+    type = forms.ChoiceField(
+        label="Loại nội dung",
+        choices=TYPE_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "Loại nội dung “%(value)s” không có."},
+    )
+    page = forms.IntegerField(
+        label="Trang",
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": "Số trang phải là một số nguyên.",
+            "min_value": "Số trang phải từ 1 trở lên.",
+            "max_value": "Số trang quá lớn.",
+        },
+    )
+    format = forms.ChoiceField(
+        label="Định dạng",
+        choices=[("", "HTML"), ("html", "HTML"), ("json", "JSON")],
+        required=False,
+        error_messages={"invalid_choice": "Định dạng “%(value)s” không có (html hoặc json)."},
+    )
+
+    def clean_q(self) -> str:
+        # NUL and control characters out, cut to a sensible length at a word boundary.
+        return truncate(self.cleaned_data.get("q") or "")
