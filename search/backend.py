@@ -23,6 +23,7 @@ from collections import OrderedDict
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router, transaction
 from django.db.models import CharField, Manager, Model, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.fields.related import RelatedField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -301,6 +302,14 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             cursor.execute(sql, params)
             return [(object_id, float(score)) for object_id, score in cursor.fetchall()]
 
+    def matching_queryset(self, engine: Engine) -> QuerySet:
+        """The queryset narrowed to the matches, in its own order."""
+        m_sql, m_params = self._matches(engine)
+        column = "object_int" if _int_key(self.queryset.model) else "object_id"
+        return self.queryset.filter(
+            pk__in=RawSQL(f"SELECT m.{column} FROM ({m_sql}) m", m_params)  # noqa: S611
+        )
+
     def type_counts(self, engine: Engine) -> dict[int, int]:
         m_sql, m_params = self._matches(engine)
         with engine.connection.cursor() as cursor:
@@ -330,6 +339,8 @@ class VietnameseSearchResults(BaseSearchResults):
             return list(compiler.queryset[self.start : self.stop])
         if compiler.parsed.is_empty:
             return []
+        if not compiler.order_by_relevance:  # the queryset's own order (the API's ?order=)
+            return list(compiler.matching_queryset(self.engine)[self.start : self.stop])
         ranked = compiler.ranked_ids(self.engine, self.start, self.stop, self.backend.rank_window)
         if not ranked:
             return []
@@ -387,8 +398,10 @@ class VietnameseSearchBackend(BaseSearchBackend):
         self.rank_window = int(params.get("RANK_WINDOW", DEFAULT_RANK_WINDOW))
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        # Only "or" and "and" exist; anything else a visitor sends (?search_operator=) is "and".
+        kwargs["operator"] = "or" if str(kwargs.get("operator") or "").lower() == "or" else "and"
         if isinstance(query, str):
-            query = PlainText(query, operator=(kwargs.get("operator") or "and"))
+            query = PlainText(query, operator=kwargs["operator"])
         if not isinstance(model_or_queryset, QuerySet):
             model_or_queryset = model_or_queryset.objects.all()
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
