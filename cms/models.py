@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page
@@ -16,8 +17,27 @@ from cms import text
 SLUG_WIDGET = SlugInput(formatters=[("đ", "d", "g"), ("Đ", "D", "g")])
 
 
+class FoldedSlugPageForm(WagtailAdminPageForm):
+    """Admin page form: an empty slug is made from the title, a typed one is folded.
+
+    Without this the server refuses an empty slug (only the admin JS fills it) and a slug
+    typed with diacritics or spaces.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].validators = []
+
+    def clean_slug(self) -> str:
+        return text.slugify(self.cleaned_data.get("slug") or "")
+
+
 class BasePage(Page):
     """Abstract base of every page type: slugs are always folded Vietnamese (đ → d)."""
+
+    base_form_class = FoldedSlugPageForm
 
     promote_panels = [
         MultiFieldPanel(
