@@ -56,8 +56,14 @@ class Section:
 
 SECTIONS = (
     Section("news", "newsindexpage", GROUP_NEWS, "Tin tức", models=(("news", "newscategory"),)),
-    Section("home", "procedureindexpage", GROUP_PROCEDURES, "Thủ tục hành chính"),
-    Section("home", "policyindexpage", GROUP_DOCUMENTS, "Văn bản, chính sách"),
+    Section(
+        "home", "procedureindexpage", GROUP_PROCEDURES, "Thủ tục hành chính",
+        models=(("home", "sector"), ("home", "agency")),
+    ),
+    Section(
+        "home", "policyindexpage", GROUP_DOCUMENTS, "Văn bản, chính sách",
+        models=(("home", "sector"), ("home", "agency")),
+    ),
 )
 SECTION_LABELS = {f"{s.app_label}.{s.model}": s for s in SECTIONS}
 
@@ -151,11 +157,14 @@ def grant_page(apps: Any, group: Any, page_id: int, codenames: tuple[str, ...]) 
 
 
 def grant_models(apps: Any, group: Any, models: tuple[tuple[str, str], ...]) -> None:
-    """Model permissions (add/change/delete/view) for models whose permissions already exist."""
+    """Add/change/view permissions on the team's snippets (lists shared between teams are not
+    theirs to delete), for models whose permissions already exist."""
     Permission = apps.get_model("auth", "Permission")
     for app_label, model in models:
         perms = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model=model
+            content_type__app_label=app_label,
+            content_type__model=model,
+            codename__in=[f"{action}_{model}" for action in ("add", "change", "view")],
         )
         group.permissions.add(*perms)
 

@@ -1,5 +1,9 @@
 """Submit the real Wagtail admin forms as a browser would: read every field of the rendered form,
-change a few, post them all (so the tests do not hard-code Wagtail's form layout)."""
+change a few, post them all (so the tests do not hard-code Wagtail's form layout).
+
+StreamFields are drawn by JavaScript from a JSON description, so they are posted empty
+(``<name>-count = 0``): fine for the pages these tests write.
+"""
 
 from __future__ import annotations
 
@@ -36,4 +40,6 @@ def form_fields(content: bytes | str, form_id: str = "page-edit-form") -> dict[s
             elif element.get("multiple") is None:
                 options = element.xpath(".//option")
                 data[name] = options[0].get("value", "") if options else ""
+    for stream in forms[0].xpath('.//div[@data-controller="w-block"][@id]'):
+        data[f"{stream.get('id')}-count"] = "0"
     return data
