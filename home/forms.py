@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from cms import text
 
@@ -17,6 +18,7 @@ from .models.procedures import LEVEL_CHOICES
 from .models.taxonomy import Agency, Sector
 
 MAX_QUERY = 200
+NUL = {"null_characters_not_allowed": "Giá trị chứa ký tự không hợp lệ."}
 
 
 class _FilterForm(forms.Form):
@@ -54,14 +56,22 @@ class _FilterForm(forms.Form):
         return urlencode(pairs)
 
 
+class TermChoiceField(forms.ModelChoiceField):
+    """A lĩnh vực/cơ quan chosen by its slug; a NUL byte is an error in Vietnamese."""
+
+    def validate_no_null_characters(self, value: object) -> None:
+        if "\x00" in str(value):
+            raise ValidationError(NUL["null_characters_not_allowed"], code="invalid_choice")
+
+
 def _term_field(model: type, label: str, empty: str, unknown: str) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    return TermChoiceField(
         queryset=model.objects.all(),
         to_field_name="slug",
         required=False,
         label=label,
         empty_label=empty,
-        error_messages={"invalid_choice": unknown},
+        error_messages={"invalid_choice": unknown, **NUL},
     )
 
 
@@ -79,7 +89,10 @@ class ProcedureFilterForm(_FilterForm):
         coerce=int,
         empty_value=None,
         choices=[("", "Tất cả mức độ")] + [(str(value), label) for value, label in LEVEL_CHOICES],
-        error_messages={"invalid_choice": "Mức độ “%(value)s” không hợp lệ: chọn từ 1 đến 4."},
+        error_messages={
+            "invalid_choice": "Mức độ “%(value)s” không hợp lệ: chọn từ 1 đến 4.",
+            **NUL,
+        },
     )
     agency = _term_field(
         Agency, "Cơ quan", "Tất cả cơ quan", "Không có cơ quan này trong danh mục."
@@ -95,7 +108,10 @@ class PolicyFilterForm(_FilterForm):
         label="Loại văn bản",
         required=False,
         choices=[("", "Tất cả loại văn bản")] + DOC_TYPE_CHOICES,
-        error_messages={"invalid_choice": "Loại văn bản “%(value)s” không có trong danh mục."},
+        error_messages={
+            "invalid_choice": "Loại văn bản “%(value)s” không có trong danh mục.",
+            **NUL,
+        },
     )
     issuer = _term_field(
         Agency, "Cơ quan ban hành", "Tất cả cơ quan", "Không có cơ quan ban hành này."
@@ -109,6 +125,7 @@ class PolicyFilterForm(_FilterForm):
             "invalid": "Năm ban hành phải là một số, ví dụ 2019.",
             "min_value": "Năm ban hành không thể trước %(limit_value)s.",
             "max_value": "Năm ban hành không thể sau %(limit_value)s.",
+            **NUL,
         },
     )
     field = _term_field(
@@ -118,5 +135,5 @@ class PolicyFilterForm(_FilterForm):
         label="Tình trạng hiệu lực",
         required=False,
         choices=[("", "Tất cả")] + STATUS_CHOICES,
-        error_messages={"invalid_choice": "Tình trạng “%(value)s” không có trong danh mục."},
+        error_messages={"invalid_choice": "Tình trạng “%(value)s” không có trong danh mục.", **NUL},
     )

@@ -1,0 +1,80 @@
+"""The statistics panel: live procedures by level, shares in Vietnamese, in one query."""
+
+from __future__ import annotations
+
+import pytest
+
+from home.models import classify, level_statistics, parse_level
+
+from .helpers import visible_text
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [(4, 4), ("3", 3), ("toàn trình", 4), ("Toan trinh", 4), ("một phần", 3), ("mức 2", 2),
+     ("Mức độ 1", 1), ("mo\u0323\u0302t pha\u0302\u0300n", 3)],
+)
+def test_parse_level_accepts_numbers_and_classifications(value, level):
+    assert parse_level(value) == level
+
+
+@pytest.mark.parametrize("value", [0, 5, "abc", "", "4.5", True, None, "toàn"])
+def test_parse_level_refuses_anything_else(value):
+    with pytest.raises(ValueError):
+        parse_level(value)
+
+
+def test_classification_is_derived_from_the_level():
+    assert classify(4) == "toàn trình"
+    assert classify(3) == "một phần"
+    assert classify(2) == "cung cấp thông tin"
+    assert classify(None) == ""
+
+
+def test_drafts_and_unpublished_procedures_are_not_counted(make_procedures):
+    live = make_procedures(2, level=4)
+    drafts = make_procedures(3, level=4)
+    for page in drafts:
+        page.unpublish()
+    make_procedures(2, level=3)
+    stats = level_statistics()
+    assert stats.total == 4
+    assert stats.for_level(4).count == 2
+    assert stats.for_level(4).percent == "50,00%"
+    assert live[0].live
+
+
+def test_statistics_cost_one_query_whatever_the_number(make_procedures, django_assert_num_queries):
+    make_procedures(3, level=4)
+    make_procedures(7, level=3)
+    with django_assert_num_queries(1):
+        stats = level_statistics()
+    assert [row.count for row in stats.rows] == [3, 7, 0, 0]
+
+
+def test_empty_catalogue_shows_zero_percent(db):
+    stats = level_statistics()
+    assert stats.total == 0
+    assert stats.for_level(4).label == "0 dịch vụ toàn trình (mức 4), 0,00%"
+
+
+def test_twenty_of_forty_nine_live_is_40_82_percent_on_catalogue_and_home(
+    client, home_page, make_procedures
+):
+    """The seed's "20 dịch vụ … 40,81%" truncated; we round half-up as DESIGN.md says."""
+    make_procedures(20, level=4)
+    for draft in make_procedures(2, level=4):
+        draft.unpublish()
+    make_procedures(29, level=3)
+    stats = level_statistics()
+    assert stats.total == 49
+    four = stats.for_level(4)
+    assert (four.count, four.percent) == (20, "40,82%")
+    assert four.label == "20 dịch vụ toàn trình (mức 4), 40,82%"
+    assert stats.for_level(3).label == "29 dịch vụ một phần (mức 3), 59,18%"
+    assert stats.for_level(1).percent == "0,00%"
+    for url in (home_page.url, "/thu-tuc-hanh-chinh/"):
+        shown = visible_text(client.get(url).content.decode())
+        assert "20 dịch vụ toàn trình (mức 4), 40,82%" in shown, url
+        assert "29 dịch vụ một phần (mức 3), 59,18%" in shown, url
+        assert "Tổng số: 49 thủ tục hành chính" in shown, url
