@@ -25,6 +25,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = [
@@ -106,7 +107,12 @@ def _tone_index(bare: str) -> int | None:
 
 
 def _place_tone(match: re.Match[str]) -> str:
-    word = match.group(0)
+    return _toned(match.group(0))
+
+
+@lru_cache(maxsize=65536)
+def _toned(word: str) -> str:
+    # Memoised: a language has a few thousand syllables, a 100,000-article import billions.
     bare, tone = _split_tone(word)
     if tone is None:
         return word
