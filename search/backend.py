@@ -35,6 +35,7 @@ from wagtail.search.backends.base import (
     BaseSearchQueryCompiler,
     BaseSearchResults,
     FilterFieldError,
+    SearchFieldError,
     get_model_root,
 )
 from wagtail.search.index import RelatedFields, SearchField, get_indexed_models
@@ -216,6 +217,17 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             query_text, phrase = _query_text(self.query)
             self.parsed = analysis.parse(query_text, operator=operator, phrase=phrase)
 
+    def check(self) -> None:
+        """Any queryset filter works here (it runs in SQL as a subquery), so only the
+        ``fields`` argument is checked: no FilterField declarations are needed."""
+        if self.fields:
+            allowed = {f.field_name for f in self.queryset.model.get_searchable_search_fields()}
+            unknown = [name for name in self.fields if name not in allowed]
+            if unknown:
+                raise SearchFieldError(
+                    f'Cannot search with field "{unknown[0]}".', field_name=unknown[0]
+                )
+
     # -- SQL ------------------------------------------------------------------------------------
 
     def _matches(self, engine: Engine) -> tuple[str, list]:
@@ -245,7 +257,8 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         conditions.append(f"{key} IN ({sub_sql})")
         params += list(sub_params)
         return (
-            f"SELECT e.id, e.object_id, e.content_type_id, e.published_at FROM {TABLE} e "
+            f"SELECT e.id, e.object_id, e.object_int, e.content_type_id, e.published_at "
+            f"FROM {TABLE} e "
             f"WHERE {' AND '.join(conditions)}",
             params,
         )

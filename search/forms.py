@@ -42,6 +42,11 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": "Định dạng “%(value)s” không có (html hoặc json)."},
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A NUL byte in a query is noise to drop (``truncate`` does), not an error to show.
+        self.fields["q"].validators = []
+
     def clean_q(self) -> str:
         # NUL and control characters out, cut to a sensible length at a word boundary.
         return truncate(self.cleaned_data.get("q") or "")

@@ -74,6 +74,13 @@ def _date(page: Page):
     return timezone.localtime(value) if value else None
 
 
+def _no_such_page(wants_json: bool) -> HttpResponse:
+    message = "Không có trang kết quả này."
+    if wants_json:
+        return JsonResponse({"errors": {"page": [message]}}, status=404)
+    raise Http404(message)
+
+
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     wants_json = request.GET.get("format") == "json"
@@ -102,7 +109,7 @@ def search(request: HttpRequest) -> HttpResponse:
         total = counts[kind] if kind else sum(counts.values())
         last = max((total - 1) // PAGE_SIZE + 1, 1)
         if number > last:
-            raise Http404("Không có trang kết quả này.")
+            return _no_such_page(wants_json)
         if kind == "page":
             scoped = pages.not_type(*models.values())
         elif kind:
@@ -115,7 +122,7 @@ def search(request: HttpRequest) -> HttpResponse:
         if number == 1:
             record(query, sum(counts.values()))
     elif number > 1:
-        raise Http404("Không có trang kết quả này.")
+        return _no_such_page(wants_json)
 
     items = [
         {
