@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from cms.models import BasePage
 from home.blocks import BannerStreamBlock
@@ -159,6 +160,7 @@ class StandardPage(BasePage):
     body = RichTextField("Nội dung", blank=True, help_text="Nội dung của trang.")
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     class Meta:
         verbose_name = "Trang nội dung"
