@@ -130,6 +130,16 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish key: diacritics removed, ``đ``/``Đ`` → ``d``."""
+    # Words (search indexes fold them one by one) are memoised; long texts are not kept.
+    return _fold_word(text) if len(text) <= 32 else _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", clean(text).replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).lower()
