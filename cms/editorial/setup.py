@@ -40,6 +40,8 @@ ADMIN_COLLECTION_PERMS = ("add", "change", "choose", "delete")
 ADMIN_MODEL_APPS = (
     "home", "news", "search", "wagtailredirects", "wagtailsearchpromotions", "wagtailforms",
 )
+# ...and what they may see beside them: the history of imports on their dashboard.
+ADMIN_EXTRA_PERMS = (("cms", "view_importrun"),)
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,10 @@ def ensure_admin_models(apps: Any) -> None:
         content_type__app_label="wagtailcore",
         content_type__model__in=("workflow", "task"),
     )
-    group.permissions.add(*perms, *workflow_perms)
+    extra = Permission.objects.none()
+    for app_label, codename in ADMIN_EXTRA_PERMS:
+        extra |= Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*perms, *workflow_perms, *extra)
 
 
 def setup_editorial(apps: Any) -> None:

@@ -26,7 +26,7 @@ def section_created(sender: Any, instance: Any, created: bool, raw: bool = False
 def after_migrate(sender: Any, **kwargs: Any) -> None:
     """Model permissions of our apps exist only after ``migrate``: grant them to the portal
     administrators then (creating them first if their app's turn has not come yet)."""
-    for label in ADMIN_MODEL_APPS:
+    for label in ("cms", *ADMIN_MODEL_APPS):
         try:
             create_permissions(django_apps.get_app_config(label), verbosity=0)
         except LookupError:

@@ -11,6 +11,8 @@ from typing import Any
 
 from lxml import html
 
+from cms import text
+
 
 def form_fields(content: bytes | str, form_id: str = "page-edit-form") -> dict[str, Any]:
     """The values a browser would send for the form ``form_id`` (buttons excluded)."""
@@ -43,3 +45,24 @@ def form_fields(content: bytes | str, form_id: str = "page-edit-form") -> dict[s
     for stream in forms[0].xpath('.//div[@data-controller="w-block"][@id]'):
         data[f"{stream.get('id')}-count"] = "0"
     return data
+
+
+def form_errors(response) -> str:
+    form = response.context and response.context.get("form")
+    return f"{form.errors!r} {[f.errors for f in getattr(form, 'formsets', {}).values()]}"
+
+
+def write_article(client, news, category, title: str, action: str = "action-submit"):
+    """Fill the real "add article" form and press a button (submit for review by default)."""
+    url = f"/admin/pages/add/news/newsarticlepage/{news.pk}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    data = form_fields(response.content)
+    data.update(
+        title=title,
+        slug=text.slugify(title),  # what the admin's slug field fills in as the title is typed
+        lead="Sáng nay, Bộ Xây dựng tổ chức hội nghị tổng kết công tác năm.",
+        category=str(category.pk),
+    )
+    data[action] = action
+    return client.post(url, data)

@@ -13,10 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, WorkflowState
 
-from cms import text
 from news.models import NewsArticlePage
 
-from .forms import form_fields
+from .forms import form_errors, form_fields, write_article
 
 pytestmark = pytest.mark.django_db
 
@@ -34,27 +33,6 @@ def assert_denied(client, url: str) -> None:
         assert messages, f"{url}: redirected without a reason"
     else:
         assert response.status_code == 403, f"{url}: {response.status_code}"
-
-
-def form_errors(response) -> str:
-    form = response.context and response.context.get("form")
-    return f"{form.errors!r} {[f.errors for f in getattr(form, 'formsets', {}).values()]}"
-
-
-def write_article(client, news, category, title: str, action: str = "action-submit"):
-    """Fill the real "add article" form and press a button (submit for review by default)."""
-    url = add_url(news)
-    response = client.get(url)
-    assert response.status_code == 200
-    data = form_fields(response.content)
-    data.update(
-        title=title,
-        slug=text.slugify(title),  # what the admin's slug field fills in as the title is typed
-        lead="Sáng nay, Bộ Xây dựng tổ chức hội nghị tổng kết công tác năm.",
-        category=str(category.pk),
-    )
-    data[action] = action
-    return client.post(url, data)
 
 
 @pytest.fixture

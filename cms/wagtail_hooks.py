@@ -1,0 +1,240 @@
+"""The editors' admin: their dashboard and the news listing, at the size of a ministry's archive.
+
+- Dashboard: "Chờ duyệt" (what I must review, with Wagtail's approve / send-back actions),
+  "Bản nháp của tôi" (my unpublished work and where it stands in review), the latest imports
+  and the procedure statistics. Wagtail's two English-titled workflow panels are replaced.
+- The news index's explorer listing shows each article's dateline and category, filters by them,
+  sorts by dateline, and cannot switch to manual ordering: with 100,000 children "sort menu
+  order" would render every row on one page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
+from wagtail.admin.views.pages.listing import ExplorableIndexView, PageFilterSet
+from wagtail.admin.views.pages.ordering import SetPagePositionView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+
+from cms import text
+from cms.editorial.setup import APPROVER_GROUPS
+from cms.models import ImportRun
+from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+
+DASHBOARD_LIMIT = 10
+
+
+# --- Dashboard -----------------------------------------------------------------------------
+
+
+def _can_review(user: AbstractBaseUser) -> bool:
+    return user.is_superuser or user.groups.filter(name__in=APPROVER_GROUPS).exists()
+
+
+class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
+    """"Chờ duyệt": Wagtail's moderation queue (same actions and modals), in our words."""
+
+    name = "cho_duyet"
+    template_name = "cms/dashboard/awaiting_review.html"
+    order = 100
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        context = super().get_context_data(parent_context)
+        context["can_review"] = _can_review(parent_context["request"].user)
+        return context
+
+
+class MyDraftsPanel(Component):
+    """"Bản nháp của tôi": pages whose latest version is mine and not yet published, with
+    their review status and the reviewer's comment when changes were requested."""
+
+    name = "ban_nhap_cua_toi"
+    template_name = "cms/dashboard/my_drafts.html"
+    order = 110
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        user = parent_context["request"].user
+        pages = (
+            Page.objects.filter(has_unpublished_changes=True, latest_revision__user=user)
+            .select_related("latest_revision", "content_type")
+            .prefetch_workflow_states()
+            .order_by("-latest_revision_created_at")[:DASHBOARD_LIMIT]
+        )
+        return {"rows": [self.row(page) for page in pages]}
+
+    @staticmethod
+    def row(page: Page) -> dict[str, Any]:
+        state = page.current_workflow_state
+        task_state = state.current_task_state if state else None
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            status, comment = "Cần chỉnh sửa", task_state.comment if task_state else ""
+        elif state:
+            task = task_state.task.name if task_state else ""
+            status, comment = f"Chờ duyệt: {task}" if task else "Chờ duyệt", ""
+        elif page.live:
+            status, comment = "Đã đăng, có thay đổi chưa xuất bản", ""
+        else:
+            status, comment = "Bản nháp", ""
+        return {
+            "page": page,
+            "type": page.content_type.name if page.content_type_id else "",
+            "status": status,
+            "comment": comment,
+            "saved_at": text.format_datetime(page.latest_revision_created_at)
+            if page.latest_revision_created_at
+            else "",
+            "in_review": bool(state and state.status == state.STATUS_IN_PROGRESS),
+        }
+
+
+class LatestImportsPanel(Component):
+    """The last imports (who, when, which files, what changed), for those who run them."""
+
+    name = "nhap_du_lieu"
+    template_name = "cms/dashboard/latest_imports.html"
+    order = 130
+
+    def render_html(self, parent_context: dict | None = None) -> str:
+        user = (parent_context or {}).get("request").user
+        if not user.has_perm("cms.view_importrun"):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        runs = ImportRun.objects.select_related("user").order_by("-started_at")[:5]
+        return {"runs": [self.row(run) for run in runs]}
+
+    @staticmethod
+    def row(run: ImportRun) -> dict[str, Any]:
+        files = [line for line in run.files.splitlines() if line.strip()]
+        return {
+            "run": run,
+            "started": text.format_datetime(run.started_at),
+            "files": ", ".join(name.rsplit("/", 1)[-1] for name in files),
+            "created": text.format_number(run.created),
+            "updated": text.format_number(run.updated),
+            "unchanged": text.format_number(run.unchanged),
+            "ok": run.status == "ok",
+        }
+
+
+class ProcedureStatisticsPanel(Component):
+    """Live procedures by online service level: the same function as the catalogue's."""
+
+    name = "thong_ke_thu_tuc"
+    template_name = "cms/dashboard/procedure_statistics.html"
+    order = 140
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        from home.models import level_statistics
+
+        statistics = level_statistics()
+        return {"statistics": statistics, "total": text.format_number(statistics.total)}
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard(request, panels: list) -> None:
+    replaced = (WorkflowObjectsToModeratePanel, UserObjectsInWorkflowModerationPanel)
+    panels[:] = [panel for panel in panels if type(panel) not in replaced]
+    panels.extend(
+        [AwaitingReviewPanel(), MyDraftsPanel(), LatestImportsPanel(), ProcedureStatisticsPanel()]
+    )
+
+
+# --- The news index's listing --------------------------------------------------------------
+
+
+class NewsArticleFilterSet(PageFilterSet):
+    category = django_filters.ModelChoiceFilter(
+        label="Chuyên mục",
+        queryset=NewsCategory.objects.all(),
+        empty_label="Tất cả chuyên mục",
+    )
+    published_at = django_filters.DateFromToRangeFilter(
+        label="Thời điểm đăng", widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = NewsArticlePage
+        fields = ["category", "published_at"]
+
+
+def _dateline(page: NewsArticlePage) -> str:
+    return text.format_datetime(page.published_at) if page.published_at else "—"
+
+
+def _category(page: NewsArticlePage) -> str:
+    return page.category.name if page.category_id else "—"
+
+
+class NewsArticleListingView(ExplorableIndexView):
+    """The explorer of the news index: newest dateline first, no manual ordering."""
+
+    default_ordering = "-published_at"
+    # No "ord": manual ordering shows every child unpaginated (Wagtail turns pagination off
+    # for drag and drop), which cannot work with 100,000 articles.
+    sort_order_field = None
+
+    def get_base_queryset(self) -> QuerySet:
+        return super().get_base_queryset().select_related(
+            "category", for_specific_subqueries=True
+        )
+
+    @cached_property
+    def header_more_buttons(self) -> list:
+        # Drop the "sort menu order" button that Wagtail's hook adds to every parent page.
+        return [
+            button for button in super().header_more_buttons
+            if "ordering=ord" not in (getattr(button, "url", "") or "")
+        ]
+
+
+class NoManualOrderingView(SetPagePositionView):
+    """Moving one article among its siblings loads them all (and rewrites their tree paths):
+    refused; the news is ordered by dateline."""
+
+    def post(self, request, *args, **kwargs):
+        raise PermissionDenied(
+            "Các bài tin tức được xếp theo thời điểm đăng, không sắp xếp thủ công."
+        )
+
+
+class NewsArticleViewSet(PageViewSet):
+    model = NewsArticlePage
+    index_view_class = NewsArticleListingView
+    set_page_position_view_class = NoManualOrderingView
+    filterset_class = NewsArticleFilterSet
+    columns = [
+        *[col for col in ExplorableIndexView.base_columns if col.name in ("bulk_actions", "title")],
+        Column("published_at", label="Thời điểm đăng", accessor=_dateline,
+               sort_key="published_at", width="16%"),
+        Column("category", label="Chuyên mục", accessor=_category,
+               sort_key="category__name", width="16%"),
+        *[col for col in ExplorableIndexView.base_columns
+          if col.name in ("latest_revision_created_at", "status")],
+    ]
+
+    @cached_property
+    def parent_models(self) -> list:
+        return [NewsIndexPage]
+
+
+@hooks.register("register_admin_viewset")
+def register_news_article_viewset() -> NewsArticleViewSet:
+    return NewsArticleViewSet("news_article_pages")
