@@ -44,6 +44,10 @@ class ArticleWriter:
         self.category_model = NewsCategory
         self.features = RICH_TEXT_FEATURES
         self.categories: dict[str, Any] = {}
+        # Tree fields are set by the bulk path; foreign keys point at rows just fetched.
+        self.unchecked = ["path", "depth", "slug"] + [
+            f.name for f in NewsArticlePage._meta.fields if f.is_relation
+        ]
         self.tags: dict[str, Tag] = {}
 
     @property
@@ -122,7 +126,11 @@ class ArticleWriter:
                 },
             })
         page.body = stream
-        page.tags.set([self.tags[name] for name in data.get("tags", [])])
+        # The through rows directly: what ``page.tags.set`` makes, without its queries.
+        through = self.model.tags.through
+        page.tagged_items = [
+            through(tag=self.tags[name], content_object=page) for name in data.get("tags", [])
+        ]
 
     def write(self, records: list[Record]) -> None:
         ctx = self.ctx
@@ -169,7 +177,7 @@ class ArticleWriter:
             page = self.model(slug=slug, live=record.data.get("status") != "draft")
             self.apply(page, record)
             try:
-                page.clean_fields(exclude=["path", "depth", "content_type", "locale", "page_ptr"])
+                page.clean_fields(exclude=self.unchecked)
             except ValidationError as error:
                 raise RecordError(record, error) from None
             pages.append(page)
