@@ -227,6 +227,7 @@ def _ensure_file(title: str, filename: str, line: str):
         return existing
     document = model(title=title)
     document.file.save(filename, ContentFile(_pdf(line)), save=False)
+    document._set_document_file_metadata()  # size and hash, as the admin upload form sets them
     document.save()
     return document
 

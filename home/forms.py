@@ -8,7 +8,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from cms import text
 
@@ -34,11 +33,27 @@ class _FilterForm(forms.Form):
         },
     )
 
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        # A NUL byte would reach the database (PostgreSQL refuses it) or the error message:
+        # take it out and report the field instead.
+        self.nul_fields: list[str] = []
+        if data is not None:
+            data = data.copy()
+            for key in list(data.keys()):
+                values = data.getlist(key)
+                if any("\x00" in value for value in values):
+                    self.nul_fields.append(key)
+                    data.setlist(key, [value.replace("\x00", "") for value in values])
+        super().__init__(data, *args, **kwargs)
+
     def clean_q(self) -> str:
         return text.normalize(self.cleaned_data.get("q") or "").strip()
 
     def clean(self) -> dict:
         data = super().clean()
+        for name in self.nul_fields:
+            if name in self.fields:
+                self.add_error(name, NUL["null_characters_not_allowed"])
         data["q_words"] = query_words(data.get("q") or "")
         return data
 
@@ -56,16 +71,8 @@ class _FilterForm(forms.Form):
         return urlencode(pairs)
 
 
-class TermChoiceField(forms.ModelChoiceField):
-    """A lĩnh vực/cơ quan chosen by its slug; a NUL byte is an error in Vietnamese."""
-
-    def validate_no_null_characters(self, value: object) -> None:
-        if "\x00" in str(value):
-            raise ValidationError(NUL["null_characters_not_allowed"], code="invalid_choice")
-
-
 def _term_field(model: type, label: str, empty: str, unknown: str) -> forms.ModelChoiceField:
-    return TermChoiceField(
+    return forms.ModelChoiceField(
         queryset=model.objects.all(),
         to_field_name="slug",
         required=False,

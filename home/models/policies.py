@@ -50,13 +50,22 @@ RELATION_CHOICES = [
     ("huong-dan", "Hướng dẫn thi hành"),
     ("lien-quan", "Liên quan"),
 ]
-# "17/NQ-CP", "929/BTTTT-THH", "50/2014/QH13", "01/2021/TT-BXD".
-NUMBER_RE = r"^[0-9]+(/[0-9]{4})?/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
+# "17/NQ-CP", "36a/NQ-CP", "929/BTTTT-THH", "50/2014/QH13", "01/2021/TT-BXD".
+NUMBER_RE = r"^[0-9]+[a-zđ]?(/[0-9]{4})?/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 number_validator = RegexValidator(
     NUMBER_RE,
     "Số ký hiệu không đúng định dạng (ví dụ: 17/NQ-CP, 50/2014/QH13, 929/BTTTT-THH).",
     flags=re.IGNORECASE,
 )
+
+
+def normalize_number(value: str | None) -> str | None:
+    """``17/nq-cp`` → ``17/NQ-CP``; the letter of a number (``36a``) stays lower case."""
+    value = text.clean(value or "").strip()
+    if not value:
+        return None
+    head, slash, tail = value.partition("/")
+    return head.lower() + slash + tail.upper()
 
 
 class PolicyPage(BasePage):
@@ -177,8 +186,7 @@ class PolicyPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        if self.number:
-            self.number = text.clean(self.number).strip().upper()
+        self.number = normalize_number(self.number)
         errors: dict[str, str] = {}
         issued, start, end = self.issued_on, self.effective_from, self.effective_until
         if issued and start and start < issued:
@@ -198,7 +206,7 @@ class PolicyPage(BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
-        self.number = text.clean(self.number).strip().upper() if self.number else None
+        self.number = normalize_number(self.number)
         self.filter_text = folded_text(self.number or "", self.title, self.summary)
         super().save(*args, **kwargs)
 

@@ -121,7 +121,7 @@ def test_no_match_is_an_explained_empty_result(client, catalogue):
         ("?level=7", "Mức độ “7” không hợp lệ: chọn từ 1 đến 4."),
         ("?level=abc", "Mức độ “abc” không hợp lệ: chọn từ 1 đến 4."),
         ("?level=4&field=%00", "Giá trị chứa ký tự không hợp lệ."),
-        ("?q=a%00b", "Từ khóa chứa ký tự không hợp lệ."),
+        ("?q=a%00b", "Giá trị chứa ký tự không hợp lệ."),
         (f"?q={'x' * (MAX_QUERY + 1)}", f"Từ khóa dài quá {MAX_QUERY} ký tự"),
     ],
 )
