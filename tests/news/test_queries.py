@@ -1,0 +1,86 @@
+"""Fixed SQL cost: an article page whatever its tags, related articles and photos; a listing
+page whatever the number of articles. The numbers are written down on purpose: a change that
+adds a query per item, or any query at all, must be seen and justified here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from django.core.cache import cache
+
+from wagtail.rich_text import RichText
+
+from news.factories import ImageFactory, NewsArticlePageFactory, image_block
+
+# Measured 2026-11-28 with the shared layout of that day (menu, breadcrumbs, SEO tags, site
+# settings, unit sites: about half of each figure). News' own part of an article page: related
+# articles (1, editor's choice), main image (1), body images (1 for all), renditions of every
+# image on the page (1), tags (1), category (1), parent for the category link (1), feed link (1).
+ARTICLE_QUERIES = 24
+# Listing: view restrictions, count, one page of articles with category and main image (1),
+# renditions (1), categories (1), feed link (1), plus routing and the shared layout.
+LISTING_QUERIES = 20
+# Feed: site, routing, view restrictions, the newest articles with their categories (1).
+FEED_QUERIES = 9
+
+
+def make_article(news_index, category, n: int):
+    images = [ImageFactory() for _ in range(n)]
+    related = [
+        NewsArticlePageFactory(parent=news_index, category=category, main_image=images[i])
+        for i in range(n)
+    ]
+    body = []
+    for i, image in enumerate(images):
+        body.append(("paragraph", RichText(f"<p>Đoạn {i}.</p>")))
+        body.append(image_block(image, caption=f"Ảnh {i}", credit="Ảnh: Bộ Xây dựng"))
+    return NewsArticlePageFactory(
+        parent=news_index,
+        category=category,
+        title=f"Bài có {n} ảnh, {n} thẻ và {n} bài liên quan",
+        main_image=ImageFactory(),
+        body=body,
+        tags=[f"thẻ số {i}" for i in range(n)],
+        related=related,
+    )
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_article_page_costs_a_fixed_number_of_queries(
+    client, news_index, category, django_assert_num_queries, n
+):
+    page = make_article(news_index, category, n)
+    assert client.get(page.url).status_code == 200  # creates the renditions
+    cache.clear()
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        response = client.get(page.url)
+    html = response.content.decode()
+    assert html.count('class="article-figure"') == n
+    assert html.count('rel="tag"') == n
+    assert html.count('class="news-card"') == min(n, 4)
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_listing_costs_the_same_for_5_and_50_articles(
+    client, news_index, category, django_assert_num_queries, n
+):
+    for _ in range(n):
+        NewsArticlePageFactory(parent=news_index, category=category, main_image=ImageFactory())
+    assert client.get("/tin-tuc/").status_code == 200
+    cache.clear()
+    with django_assert_num_queries(LISTING_QUERIES):
+        response = client.get("/tin-tuc/")
+    assert response.content.decode().count('class="news-card"') == min(n, news_index.per_page)
+
+
+@pytest.mark.parametrize("n", [5, 25])
+def test_feed_costs_the_same_for_5_and_25_articles(
+    client, news_index, category, django_assert_num_queries, n
+):
+    for _ in range(n):
+        NewsArticlePageFactory(parent=news_index, category=category)
+    cache.clear()
+    with django_assert_num_queries(FEED_QUERIES):
+        response = client.get("/tin-tuc/rss/")
+    assert response.content.decode().count("<item>") == min(n, 20)
