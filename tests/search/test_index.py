@@ -185,3 +185,30 @@ def nfd(value: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFD", value)
+
+
+def test_a_word_of_the_body_is_found(client, home_page) -> None:
+    from home.models import StandardPage
+
+    page = StandardPage(title="Liên hệ", slug="lien-he", body="<p>Địa chỉ: 37 Lê Đại Hành.</p>")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert titles(client, "le dai hanh") == ["Liên hệ"]
+    data = client.get("/search/", {"q": "Lê Đại Hành", "format": "json"}).json()
+    assert data["results"][0]["type"] == "page"
+    assert "<mark>Lê</mark> <mark>Đại</mark> <mark>Hành</mark>" in data["results"][0]["snippet"]
+
+
+def test_imported_content_is_found_at_once(client, home_page) -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample.jsonl"
+    call_command("import_content", str(sample), verbosity=0)
+    assert titles(client, "dich vu cong truc tuyen muc 4")[0] == (
+        "Bộ Xây dựng sẽ cung cấp 20 dịch vụ công trực tuyến mức 4 trong năm 2020"
+    )
+    data = client.get("/search/", {"q": "17/NQ-CP", "format": "json"}).json()
+    assert data["results"][0]["type"] == "document"
+    data = client.get("/search/", {"q": "1.009972", "format": "json"}).json()
+    assert data["results"][0]["type"] == "procedure"
+    assert titles(client, "bản nháp bất động sản") == []  # imported as a draft
