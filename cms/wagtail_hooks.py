@@ -30,6 +30,7 @@ from wagtail.admin.views.home import (
 from wagtail.admin.views.pages.listing import ExplorableIndexView, PageFilterSet
 from wagtail.admin.views.pages.ordering import SetPagePositionView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.models import Page
 
 from cms import text
@@ -199,10 +200,7 @@ class NewsArticleListingView(ExplorableIndexView):
     @cached_property
     def header_more_buttons(self) -> list:
         # Drop the "sort menu order" button that Wagtail's hook adds to every parent page.
-        return [
-            button for button in super().header_more_buttons
-            if "ordering=ord" not in (getattr(button, "url", "") or "")
-        ]
+        return _without_reordering(super().header_more_buttons)
 
 
 class NoManualOrderingView(SetPagePositionView):
@@ -238,3 +236,19 @@ class NewsArticleViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def register_news_article_viewset() -> NewsArticleViewSet:
     return NewsArticleViewSet("news_article_pages")
+
+
+def _without_reordering(buttons: list) -> list:
+    return [b for b in buttons if not (getattr(b, "url", "") or "").endswith("ordering=ord")]
+
+
+@hooks.register("construct_page_listing_buttons")
+def no_sort_menu_order_for_news(buttons: list, page, user, context=None) -> None:
+    """Each article row's "more" menu offers "sort menu order" for children it cannot have,
+    and the news index's would list 100,000 rows unpaginated: both are removed."""
+    if not isinstance(page, NewsArticlePage | NewsIndexPage):
+        return
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdownFromHook):
+            button.dropdown_buttons = _without_reordering(button.dropdown_buttons)
+    buttons[:] = _without_reordering(buttons)
