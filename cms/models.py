@@ -12,9 +12,32 @@ from wagtail.models import Page
 
 from cms import text
 
-# The admin's own slug JS (urlify) has no Vietnamese map and mangles đ; these formatters run
-# first so that what the editor sees while typing is what ``cms.text.slugify`` makes.
-SLUG_WIDGET = SlugInput(formatters=[("đ", "d", "g"), ("Đ", "D", "g")])
+# Vietnamese letters: Latin-1 vowels, ă đ ĩ ũ ơ ư, and the Latin Extended Additional block.
+_VIETNAMESE_LETTERS = "".join(
+    chr(code)
+    for start, end in ((0xC0, 0xFF), (0x102, 0x103), (0x110, 0x111), (0x128, 0x129),
+                       (0x168, 0x169), (0x1A0, 0x1A1), (0x1AF, 0x1B0), (0x1EA0, 0x1EF9))
+    for code in range(start, end + 1)
+)
+
+
+def vietnamese_slug_formatters() -> list[tuple[str, str, str]]:
+    """Regex replacements that fold every Vietnamese letter the way ``cms.text.fold`` does
+    (``ườ`` → ``u``, ``đ`` → ``d``), plus combining marks removed for text typed in NFD."""
+    groups: dict[str, list[str]] = {}
+    for letter in _VIETNAMESE_LETTERS:
+        folded = text.fold(letter)
+        if len(folded) == 1 and "a" <= folded <= "z":
+            groups.setdefault(folded, []).append(letter)
+    formatters = [(f"[{''.join(letters)}]", ascii_letter, "g")
+                  for ascii_letter, letters in sorted(groups.items())]
+    return [("[\u0300-\u036f]", "", "g"), *formatters]
+
+
+# Wagtail's slug JS (w-slug's urlify) has no Vietnamese map: it drops ư, ờ, ắ, ị… ("Đường sắt
+# đô thị" became "dng-st-do-th"). These formatters run before it, so that what the editor sees
+# while typing is what ``cms.text.slugify`` makes on save.
+SLUG_WIDGET = SlugInput(formatters=vietnamese_slug_formatters())
 
 
 class FoldedSlugPageForm(WagtailAdminPageForm):
