@@ -59,6 +59,25 @@ number_validator = RegexValidator(
 )
 
 
+def _choice_key(choices: list[tuple[str, str]], value: str) -> str:
+    """The key of a choice given its key or its Vietnamese label, in any spelling."""
+    wanted = text.slugify(text.normalize(value or ""))
+    for key, label in choices:
+        if wanted in (key, text.slugify(label)):
+            return key
+    raise ValueError(value)
+
+
+def parse_doc_type(value: str) -> str:
+    """``Nghị quyết``/``nghi-quyet`` → ``nghi-quyet``; ``ValueError`` if unknown (for import)."""
+    return _choice_key(DOC_TYPE_CHOICES, value)
+
+
+def parse_status(value: str) -> str:
+    """``Còn hiệu lực`` → ``con-hieu-luc``; ``ValueError`` if unknown (for import)."""
+    return _choice_key(STATUS_CHOICES, value)
+
+
 def normalize_number(value: str | None) -> str | None:
     """``17/nq-cp`` → ``17/NQ-CP``; the letter of a number (``36a``) stays lower case."""
     value = text.clean(value or "").strip()
@@ -184,6 +203,10 @@ class PolicyPage(BasePage):
         verbose_name = "Văn bản chính sách pháp luật"
         verbose_name_plural = "Văn bản chính sách pháp luật"
 
+    def compute_filter_text(self) -> str:
+        """What the list's text box matches (set on save; bulk loaders must set it)."""
+        return folded_text(self.number or "", self.title, self.summary)
+
     def clean(self) -> None:
         super().clean()
         self.number = normalize_number(self.number)
@@ -207,7 +230,7 @@ class PolicyPage(BasePage):
 
     def save(self, *args, **kwargs) -> None:
         self.number = normalize_number(self.number)
-        self.filter_text = folded_text(self.number or "", self.title, self.summary)
+        self.filter_text = self.compute_filter_text()
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:

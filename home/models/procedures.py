@@ -310,6 +310,10 @@ class ProcedurePage(BasePage):
     def classification(self) -> str:
         return classify(self.level)
 
+    def compute_filter_text(self) -> str:
+        """What the catalogue's text box matches (set on save; bulk loaders must set it)."""
+        return folded_text(self.code or "", self.title, self.applicants)
+
     def clean(self) -> None:
         super().clean()
         if self.code:
@@ -320,7 +324,7 @@ class ProcedurePage(BasePage):
             self.code = self.code.strip().upper()
         else:
             self.code = None
-        self.filter_text = folded_text(self.code or "", self.title, self.applicants)
+        self.filter_text = self.compute_filter_text()
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:

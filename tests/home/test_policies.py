@@ -226,3 +226,27 @@ def test_admin_refuses_a_duplicate_number(admin_client, policy_index, documents)
     response = admin_client.post(add_url(policy_index), admin_post(issuer, number="17/nq-cp"))
     assert response.status_code == 200
     assert "Đã có văn bản khác mang số ký hiệu này." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [("Nghị quyết", "nghi-quyet"), ("nghi quyet", "nghi-quyet"), ("cong-van", "cong-van"),
+     ("THÔNG TƯ", "thong-tu")],
+)
+def test_parse_doc_type(value, key):
+    from home.models.policies import parse_doc_type
+
+    assert parse_doc_type(value) == key
+
+
+def test_parse_status_and_unknown_values():
+    from home.models.policies import normalize_number, parse_doc_type, parse_status
+
+    assert parse_status("Còn hiệu lực") == "con-hieu-luc"
+    assert parse_status("Hết hiệu lực một phần") == "het-hieu-luc-mot-phan"
+    with pytest.raises(ValueError):
+        parse_status("Sắp hết hiệu lực")
+    with pytest.raises(ValueError):
+        parse_doc_type("")
+    assert normalize_number(" 36A/nq-cp ") == "36a/NQ-CP"
+    assert normalize_number("") is None
