@@ -26,6 +26,14 @@ class ImageFactory(wagtail_factories.ImageFactory):
     file = factory.django.ImageField(width=640, height=360, color="steelblue")
 
 
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A PDF in the root collection."""
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Tài liệu {n}")
+    file = factory.django.FileField(filename="van-ban.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+
 class NewsCategoryFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Chuyên mục đô thị {n}")
     slug = factory.LazyAttribute(lambda obj: text.slugify(obj.name))

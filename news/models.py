@@ -20,7 +20,6 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, V
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -240,9 +239,11 @@ class NewsArticlePage(BasePage):
             )
 
     def save(self, *args, **kwargs):
-        # The dateline defaults to the first publication (set by Wagtail just before this save).
-        if self.live and self.published_at is None:
-            self.published_at = self.first_published_at or timezone.now()
+        # The dateline defaults to the first publication: Wagtail sets first_published_at just
+        # before the save that publishes. (A scheduled page gets it when it actually goes live,
+        # not when the editor schedules it.)
+        if self.published_at is None and self.live and self.first_published_at:
+            self.published_at = self.first_published_at
         return super().save(*args, **kwargs)
 
     def with_content_json(self, content):
@@ -275,6 +276,8 @@ class NewsArticlePage(BasePage):
             .select_related("category", "main_image")
             .exclude(pk=self.pk)
         )
+        if self.pk is None:  # preview of a page not saved yet: the editor's choice in memory
+            return [link.related for link in self.related_links.all()][:RELATED_LIMIT]
         chosen = list(
             base.filter(related_from__page=self).order_by("related_from__sort_order")[:RELATED_LIMIT]
         )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import text
+from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage, NewsCategory
 
 TITLE = "Đẩy mạnh đào tạo đội ngũ quản lý đô thị"
@@ -109,3 +110,22 @@ def test_category_snippet_duplicate_folded_slug_is_a_form_error(admin_client, ca
     )
     assert response.status_code == 200
     assert NewsCategory.objects.filter(slug="cai-cach-hanh-chinh").count() == 1
+
+
+def test_preview_of_an_unsaved_article_with_related_links(admin_client, news_index, category):
+    chosen = NewsArticlePageFactory(parent=news_index, title="Bài liên quan được chọn")
+    args = ("news", "newsarticlepage", news_index.pk)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=args)
+    data = nested_form_data(
+        {
+            "title": TITLE, "slug": "", "lead": "Sapo xem trước.", "main_image": "",
+            "main_image_caption": "", "body": streamfield([]), "published_at": "",
+            "category": category.pk, "tags": "", "author": "", "source": "",
+            "related_links": inline_formset([{"related": chosen.pk}]),
+            "comments": inline_formset([]), "seo_title": "", "search_description": "",
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.json()["is_valid"] is True
+    html = admin_client.get(url).content.decode()
+    assert "Sapo xem trước." in html and "Bài liên quan được chọn" in html

@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 from cms import text
-from news.factories import ImageFactory, NewsArticlePageFactory, image_block
+from news.factories import DocumentFactory, ImageFactory, NewsArticlePageFactory, image_block
 from news.models import NewsArticlePage
 
 DATELINE = dt.datetime(2020, 9, 21, 9, 7, tzinfo=text.TIME_ZONE)
@@ -22,6 +22,7 @@ DATELINE = dt.datetime(2020, 9, 21, 9, 7, tzinfo=text.TIME_ZONE)
 @pytest.fixture
 def article(news_index, category):
     photo = ImageFactory(title="20200423-pg1.jpg")
+    document = DocumentFactory(title="QD-danh-muc")
     return NewsArticlePageFactory(
         parent=news_index,
         title="Bộ Xây dựng sẽ cung cấp 20 dịch vụ công trực tuyến mức 4 trong năm 2020",
@@ -30,6 +31,7 @@ def article(news_index, category):
             ("paragraph", RichText("<p>Bộ Xây dựng vừa ra quyết định ban hành danh mục.</p>")),
             image_block(photo, caption="Từ nay đến cuối năm 2020", credit="Ảnh: Bộ Xây dựng"),
             ("quote", {"text": "Phải đạt chỉ tiêu đặt ra.", "attribution": "Cục Tin học hóa"}),
+            ("document", {"document": document, "title": "Quyết định ban hành danh mục"}),
         ],
         published_at=DATELINE,
         category=category,
@@ -52,6 +54,9 @@ def test_article_shows_dateline_lead_body_caption_and_credit(client, article):
     assert "<blockquote><p>Phải đạt chỉ tiêu đặt ra.</p></blockquote>" in html
     assert "— Cục Tin học hóa" in html
     assert "Minh Anh – Báo Xây dựng" in html
+    document = article.body[3].value["document"]
+    assert f'<a href="{document.url}" download>Quyết định ban hành danh mục</a>' in html
+    assert "(PDF)" in html  # size only when Wagtail measured it (admin upload)
     assert 'rel="tag">dịch vụ công trực tuyến</a>' in html
     assert f'href="/tin-tuc/chuyen-muc/{article.category.slug}/"' in html
 
