@@ -70,16 +70,16 @@ def load(home: HomePage, stdout: TextIO) -> None:
     sectors = {name: Sector.for_name(name) for name in data.SECTORS}
     agencies = {name: Agency.for_name(name) for name in data.AGENCIES}
     procedures_index = _ensure_child(
-        home, ProcedureIndexPage, "Thủ tục hành chính", "thu-tuc-hanh-chinh",
+        home, ProcedureIndexPage, "Thủ tục hành chính", "thu-tuc-hanh-chinh", show_in_menus=True,
         intro="<p>Danh mục thủ tục hành chính và mức độ dịch vụ công trực tuyến của Bộ Xây "
         "dựng.</p>",
     )
     policies_index = _ensure_child(
-        home, PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat",
+        home, PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat", show_in_menus=True,
         intro="<p>Văn bản quy phạm pháp luật, chính sách và chỉ đạo điều hành.</p>",
     )
     units_page = _ensure_child(
-        home, UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc",
+        home, UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc", show_in_menus=True,
         intro="<p>Cổng thông tin điện tử của các đơn vị thuộc Bộ và doanh nghiệp.</p>",
     )
     products_page = _ensure_child(
