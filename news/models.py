@@ -454,6 +454,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         return NewsFeed(self, self.get_category(slug))(request)
 
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        """The index, then one entry per category listing (one query)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if urls and base:
+            urls += [
+                {"location": base + self.reverse_subpage("category", args=[category.slug])}
+                for category in NewsCategory.objects.all()
+            ]
+        return urls
+
     def feed_url(self, request: HttpRequest | None = None) -> str:
         return self.get_url(request) + self.reverse_subpage("feed")
 
