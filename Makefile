@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install install-dev run serve migrate demo test test-only browser lint bench clean
+.PHONY: install install-dev run serve migrate demo test test-only browser lighthouse node lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,20 @@ test-only:
 lint: install-dev
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
+
+# npm tools of the public site's checks (axe-core, vnu-jar, lighthouse; see package.json).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+node: node_modules/.package-lock.json
+
+# Playwright on Debian's Chromium (apt-get install chromium); SCREENSHOTS=1 refreshes docs/screenshots.
+browser: install-dev node
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+# Lighthouse on the home page, an article and the catalogue under gunicorn + production settings.
+lighthouse: install-dev node
+	$(BIN)/python -m tests.browser.lighthouse $(LIGHTHOUSE_ARGS)
 
 bench: install-dev
 	$(BIN)/python -m tests.perf $(BENCH_ARGS)

@@ -1,0 +1,134 @@
+"""``make lighthouse``: Lighthouse scores of the home page, an article and the catalogue.
+
+Production-like: ``cms.settings.production`` (DEBUG off, hashed and compressed static files by
+WhiteNoise) under gunicorn on 127.0.0.1:8005, demo content in its own SQLite file, Debian's
+Chromium. Only SECURE_SSL_REDIRECT and secure cookies are off (plain HTTP on localhost).
+Prints one line per page and category; exits 1 if any score is below ``--min`` (95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+
+
+def _env(db: Path, media: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DATABASE_URL": f"sqlite:///{db}",
+        "MEDIA_ROOT": str(media),
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_COOKIES": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "DEBUG": "false",
+    }
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def _wait(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - our local server
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
+
+
+def _article_url(env: dict[str, str]) -> str:
+    code = ("from news.models import NewsArticlePage as A;"
+            "print(A.objects.live().get(slug__startswith='bo-xay-dung-se-cung-cap-20').url)")
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
+        capture_output=True, text=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8005)
+    parser.add_argument("--min", type=int, default=95)
+    parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "cms-lighthouse")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("node_modules/.bin/lighthouse is missing: npm ci")
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    if not Path(chrome).exists():
+        raise SystemExit(f"{chrome} is missing: apt-get install chromium")
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    env = _env(args.workdir / "db.sqlite3", args.workdir / "media")
+    _manage(env, "migrate", "--noinput", "-v0")
+    _manage(env, "load_demo")
+    _manage(env, "collectstatic", "--noinput", "-v0")
+
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(  # noqa: S603
+        [shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn"),
+         "tests.browser.lighthouse_wsgi:application", "--bind", f"127.0.0.1:{args.port}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    failures = 0
+    try:
+        _wait(base + "/")
+        pages = {"home": "/", "article": _article_url(env), "catalogue": "/thu-tuc-hanh-chinh/"}
+        for path in pages.values():  # warm renditions and caches, as a visited site is
+            _wait(base + path)
+        for name, path in pages.items():
+            report = args.workdir / f"{name}.json"
+            command = [str(LIGHTHOUSE), base + path, "--quiet", "--output=json",
+                       f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}",
+                       "--only-categories=" + ",".join(CATEGORIES)]
+            if args.preset == "desktop":
+                command.append("--preset=desktop")
+            subprocess.run(command, env={**env, "CHROME_PATH": chrome}, check=True)  # noqa: S603
+            result = json.loads(report.read_text())
+            scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
+            audits = result["audits"]
+            print(f"{name:10} {path}")
+            print("           " + "  ".join(f"{c} {s}" for c, s in scores.items())
+                  + f"  (FCP {audits['first-contentful-paint']['displayValue']},"
+                  f" LCP {audits['largest-contentful-paint']['displayValue']},"
+                  f" CLS {audits['cumulative-layout-shift']['displayValue']})")
+            for category in CATEGORIES:
+                if scores[category] < args.min:
+                    failures += 1
+                    for ref in result["categories"][category]["auditRefs"]:
+                        audit = audits[ref["id"]]
+                        if audit.get("score") is not None and audit["score"] < 1 and ref["weight"]:
+                            print(f"             {category}: {audit['id']} {audit['score']}"
+                                  f" {audit.get('displayValue', '')}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
