@@ -91,6 +91,8 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     page = context.get("page")
     description = context.get("meta_description") or page_description(page)
+    if not description and _kind(page) == "procedure":
+        description = _procedure_summary(page)
     if not description:
         description = f"Cổng thông tin điện tử {_site_name(request)}"
     image_url, rendition = _image_url(request, page_image(page))
@@ -166,6 +168,13 @@ def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]
     return data
 
 
+def _procedure_summary(page: Any) -> str:
+    """``Thủ tục hành chính 1.009972: <tên>`` where a procedure has no description of its own."""
+    return Truncator(f"Thủ tục hành chính {getattr(page, 'code', '')}: {page.title}").chars(
+        DESCRIPTION_LENGTH
+    )
+
+
 def _procedure(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
     agency = _text(getattr(page, "agency", ""))
     agencies = getattr(page, "implementing_agencies", None)
@@ -173,9 +182,7 @@ def _procedure(page: Any, request: HttpRequest | None, url: str) -> dict[str, An
         first = agencies.all().first()
         agency = _text(first) if first else ""
     agency = agency or _site_name(request)
-    description = page_description(page) or Truncator(
-        f"Thủ tục hành chính {getattr(page, 'code', '')}: {page.title}"
-    ).chars(DESCRIPTION_LENGTH)
+    description = page_description(page) or _procedure_summary(page)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
