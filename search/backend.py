@@ -210,6 +210,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.counts: dict[int, int] | None = None  # matches per content type, once known
         operator = (kwargs.get("operator") or self.DEFAULT_OPERATOR).lower()
         if isinstance(self.query, MatchAll):
             self.parsed = None
@@ -299,13 +300,22 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         limit = -1 if stop is None else max(stop - start, 0)
         if engine.vendor == "postgresql" and stop is None:
             limit = None
+        # One statement answers the page of results and the counts per type (the matches are
+        # computed once): rows with part = 1 carry (content type, count).
         sql = (
             f"WITH m AS ({m_sql}), c AS ({c_sql}) "
-            "SELECT m.object_id, "
+            "SELECT part, object_id, score, ct, n FROM ("
+            "SELECT 0 AS part, r.object_id, r.score, NULL AS ct, NULL AS n, r.undated, "
+            "r.published_at, r.id FROM ("
+            "SELECT m.object_id, m.id, m.published_at, "
+            "CASE WHEN m.published_at IS NULL THEN 1 ELSE 0 END AS undated, "
             f"CASE WHEN m.id IN (SELECT id FROM c) THEN {s_sql} ELSE -1 END AS score "
             f"FROM m JOIN {TABLE} e ON e.id = m.id ORDER BY score DESC, {NEWEST_FIRST} "
             + ("LIMIT ALL " if limit is None else "LIMIT %s ")
-            + "OFFSET %s"
+            + "OFFSET %s) r "
+            "UNION ALL SELECT 1, NULL, NULL, m.content_type_id, COUNT(*), NULL, NULL, NULL "
+            "FROM m GROUP BY m.content_type_id"
+            ") t ORDER BY part, score DESC, undated, published_at DESC, id DESC"
         )
         params = [*m_params, *c_params, *s_params]
         if limit is not None:
@@ -313,7 +323,9 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         params.append(start)
         with engine.connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [(object_id, float(score)) for object_id, score in cursor.fetchall()]
+            rows = cursor.fetchall()
+        self.counts = {ct: int(n) for part, _, _, ct, n in rows if part == 1}
+        return [(object_id, float(score)) for part, object_id, score, _, _ in rows if part == 0]
 
     def matching_queryset(self, engine: Engine) -> QuerySet:
         """The queryset narrowed to the matches, in its own order."""
@@ -383,9 +395,9 @@ class VietnameseSearchResults(BaseSearchResults):
         compiler = self.query_compiler
         if compiler.parsed is None or compiler.parsed.is_empty:
             return {}
-        if not hasattr(self, "_type_counts"):
-            self._type_counts = compiler.type_counts(self.engine)
-        return self._type_counts
+        if compiler.counts is None:  # not yet answered with a page of results
+            compiler.counts = compiler.type_counts(self.engine)
+        return compiler.counts
 
     def facet(self, field_name: str) -> OrderedDict:
         if field_name not in {"content_type", "content_type_id"}:

@@ -105,20 +105,20 @@ def search(request: HttpRequest) -> HttpResponse:
     total = 0
     if query:
         everything = backend.search(query, pages)
+        start = (number - 1) * PAGE_SIZE
+        if not kind:  # one statement gives this page and the counts per type
+            results = list(everything[start : start + PAGE_SIZE])
         counts = _counts(everything, models)
         total = counts[kind] if kind else sum(counts.values())
         last = max((total - 1) // PAGE_SIZE + 1, 1)
         if number > last:
             return _no_such_page(wants_json)
-        if kind == "page":
-            scoped = pages.not_type(*models.values())
-        elif kind:
-            scoped = pages.type(models[kind])
-        else:
-            scoped = pages
-        found = everything if not kind else backend.search(query, scoped)
-        start = (number - 1) * PAGE_SIZE
-        results = list(found[start : start + PAGE_SIZE])
+        if kind:
+            if kind == "page":
+                scoped = pages.not_type(*models.values())
+            else:
+                scoped = pages.type(models[kind])
+            results = list(backend.search(query, scoped)[start : start + PAGE_SIZE])
         if number == 1:
             record(query, sum(counts.values()))
     elif number > 1:
