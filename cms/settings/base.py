@@ -153,6 +153,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
+# Alt text (the image's description) is required in the admin: every <img> of the site uses it.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
