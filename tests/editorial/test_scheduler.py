@@ -17,6 +17,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from home.models import StandardPage
+from news.models import NewsArticlePage
 
 from .forms import form_fields
 
@@ -31,6 +32,11 @@ def admin_client(client, django_user_model):
     return client
 
 
+def article(title: str, category, **kwargs) -> NewsArticlePage:
+    return NewsArticlePage(title=title, lead="Thông báo của Văn phòng Bộ.", category=category,
+                           **kwargs)
+
+
 def schedule_in_admin(client, page, **dates) -> None:
     """Publish from the admin edit view with go-live/expiry dates, as an editor does."""
     url = f"/admin/pages/{page.pk}/edit/"
@@ -43,10 +49,10 @@ def schedule_in_admin(client, page, **dates) -> None:
 
 
 @pytest.mark.django_db
-def test_go_live_date_takes_effect_at_the_next_tick(home_page, admin_client, client):
+def test_go_live_date_takes_effect_at_the_next_tick(sections, category, admin_client, client):
     with time_machine.travel(START, tick=False) as clock:
-        page = home_page.add_child(
-            instance=StandardPage(title="Lịch tiếp công dân tháng 3", live=False)
+        page = sections["news"].add_child(
+            instance=article("Lịch tiếp công dân tháng 3", category, live=False)
         )
         schedule_in_admin(admin_client, page, go_live_at=START + dt.timedelta(minutes=10))
         page.refresh_from_db()
@@ -67,9 +73,9 @@ def test_go_live_date_takes_effect_at_the_next_tick(home_page, admin_client, cli
 
 
 @pytest.mark.django_db
-def test_expiry_date_takes_effect_at_the_next_tick(home_page, admin_client, client):
+def test_expiry_date_takes_effect_at_the_next_tick(sections, category, admin_client, client):
     with time_machine.travel(START, tick=False) as clock:
-        page = home_page.add_child(instance=StandardPage(title="Thông báo tuyển dụng"))
+        page = sections["news"].add_child(instance=article("Thông báo tuyển dụng", category))
         page.save_revision().publish()
         schedule_in_admin(admin_client, page, expire_at=START + dt.timedelta(minutes=5))
         page.refresh_from_db()
