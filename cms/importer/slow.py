@@ -7,7 +7,6 @@ in tests as the yardstick for ``bulk.bulk_create_pages``.
 
 from __future__ import annotations
 
-from wagtail.log_actions import log
 from wagtail.models import Page
 
 __all__ = ["create_page", "update_page"]
@@ -15,13 +14,12 @@ __all__ = ["create_page", "update_page"]
 
 def create_page(parent: Page, page: Page, *, user=None) -> Page:
     """``add_child`` + a revision (+ publish when ``page.live``), logged as the admin does."""
-    live = page.live
     page.owner = user
+    live = page.live
     page.live = False  # published below, through the revision, as the admin does
     page.has_unpublished_changes = True
-    parent.add_child(instance=page)
+    parent.add_child(instance=page)  # Page.save logs "wagtail.create"
     revision = page.save_revision(user=user, clean=False)
-    log(instance=page, action="wagtail.create", user=user, revision=revision, content_changed=True)
     if live:
         revision.publish(user=user)
     return page
