@@ -11,7 +11,7 @@ from django.utils.html import format_html
 register = template.Library()
 
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
-ZALO = "https://sp.zalo.me/share_to_zalo"
+ZALO = "https://sp.zalo.me/share"
 X_TWITTER = "https://twitter.com/intent/tweet"
 
 
@@ -47,7 +47,7 @@ def share_links(url: str, title: str) -> dict:
         "url": url,
         "links": [
             ("facebook", "Facebook", f"{FACEBOOK}?{urlencode({'u': url})}"),
-            ("zalo", "Zalo", f"{ZALO}?{urlencode({'u': url, 't': title})}"),
+            ("zalo", "Zalo", f"{ZALO}?{urlencode({'url': url})}"),
             ("x", "X (Twitter)", f"{X_TWITTER}?{urlencode({'url': url, 'text': title})}"),
             ("email", "Thư điện tử", f"mailto:?subject={quote(title)}&body={quote(url)}"),
         ],

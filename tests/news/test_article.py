@@ -71,7 +71,7 @@ def test_share_links_are_plain_links_and_print_button_is_present(client, article
     html = client.get(article.url).content.decode()
     full_url = article.get_full_url()
     assert f"https://www.facebook.com/sharer/sharer.php?u={quote(full_url, safe='')}" in html
-    assert "https://sp.zalo.me/share_to_zalo?u=" in html
+    assert f"https://sp.zalo.me/share?url={quote(full_url, safe='')}" in html
     assert "https://twitter.com/intent/tweet?url=" in html
     assert "mailto:?subject=" in html
     assert f'data-copy-link="{full_url}"' in html
