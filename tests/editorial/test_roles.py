@@ -141,7 +141,10 @@ def png(name: str) -> SimpleUploadedFile:
 
 def test_team_uploads_go_to_its_own_collection(users, login, sections):
     client = login(users["news"])
-    response = client.post("/admin/images/add/", {"title": "Ảnh hội nghị", "file": png("a.png")})
+    response = client.post(
+        "/admin/images/add/",
+        {"title": "Ảnh hội nghị", "description": "Toàn cảnh hội nghị", "file": png("a.png")},
+    )
     assert response.status_code == 302
     assert Image.objects.get(title="Ảnh hội nghị").collection.name == "Tin tức"
 
