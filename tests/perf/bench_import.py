@@ -15,8 +15,8 @@ from . import dataset
 def _line(label: str, count: int, run: dataset.Run) -> None:
     rate = count / run.seconds if run.seconds else 0
     cpu_rate = count / run.cpu_seconds if run.cpu_seconds else 0
-    print(f"{label}: {count:,} records in {run.seconds:,.1f} s wall = {rate:,.0f}/s "
-          f"({run.cpu_seconds:,.1f} s CPU = {cpu_rate:,.0f}/s per CPU-second), "
+    print(f"{label}: {count:,} records in {run.seconds:,.1f} s wall = {rate:,.1f}/s "
+          f"({run.cpu_seconds:,.1f} s CPU = {cpu_rate:,.1f}/s per CPU-second), "
           f"peak RSS {run.peak_rss_mb:,.0f} MB", flush=True)
 
 
