@@ -108,7 +108,7 @@ def test_phone_menu_is_a_keyboard_usable_disclosure(live_server, demo, browser):
     toggle.focus()
     tab.keyboard.press("Enter")
     assert toggle.get_attribute("aria-expanded") == "true"
-    assert menu_link.is_visible()
+    menu_link.wait_for(state="visible", timeout=5_000)
     tab.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert tab.evaluate("document.activeElement.getAttribute('aria-controls')") == "main-menu"
