@@ -117,8 +117,14 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
     from django.db.models.signals import post_migrate
 
     from cms.editorial.signals import after_migrate
-    from home.models import PolicyPage, ProcedureIndexPage, ProcedurePage, UnitSitesPage
-    from news.models import NewsArticlePage, NewsIndexPage
+    from home.models import (
+        PolicyPage,
+        ProcedureIndexPage,
+        ProcedurePage,
+        StandardPage,
+        UnitSitesPage,
+    )
+    from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     with django_db_blocker.unblock():
         cache.clear()
@@ -134,6 +140,9 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
             "policies": PolicyPage.objects.live().first().get_parent().url,
             "policy": PolicyPage.objects.live().order_by("path").first().url,
             "units": UnitSitesPage.objects.live().first().url,
+            "standard": StandardPage.objects.live().first().url,
+            "category": NewsIndexPage.objects.live().first().url
+            + f"chuyen-muc/{NewsCategory.objects.order_by('pk').first().slug}/",
         }
     yield urls
     # Flush re-sends post_migrate; the editorial setup listening to it expects the root

@@ -35,6 +35,7 @@ def page_types(demo: dict) -> dict[str, str]:
         "home": demo["home"],
         "article": demo["article"],
         "news listing": demo["news"],
+        "news category": demo["category"],
         "procedure": demo["procedure"],
         "catalogue with filters": demo["catalogue"] + "?level=4",
         "catalogue with a bad filter": demo["catalogue"] + "?level=9",
@@ -42,6 +43,7 @@ def page_types(demo: dict) -> dict[str, str]:
         "policy": demo["policy"],
         "unit sites": demo["units"],
         "search results": SEARCH,
+        "standard page": demo["standard"],
     }
 
 
