@@ -23,18 +23,9 @@ from .articles import rich_text
 from .context import Context, RecordError
 from .schema import Record
 
-__all__ = ["BannerWriter", "DocumentWriter", "ProcedureWriter", "UnitWriter", "choice_key"]
+__all__ = ["BannerWriter", "DocumentWriter", "ProcedureWriter", "UnitWriter"]
 
 _CHECKED = ["path", "depth", "content_type", "locale", "page_ptr", "slug"]
-
-
-def choice_key(choices: list[tuple[str, str]], value: str) -> str | None:
-    """The key of a choice given its label or key, compared folded (``Nghị quyết`` → nghi-quyet)."""
-    wanted = text.fold(text.normalize(value)).strip()
-    for key, label in choices:
-        if wanted in {text.fold(label), text.fold(key)}:
-            return key
-    return None
 
 
 class _PageWriter:
@@ -193,18 +184,20 @@ class DocumentWriter(_PageWriter):
 
         m = self.module
         data = record.data
-        doc_type = choice_key(m.DOC_TYPE_CHOICES, data["doc_type"])
-        if doc_type is None:
+        try:
+            doc_type = m.parse_doc_type(data["doc_type"])
+        except ValueError:
             labels = ", ".join(label for _, label in m.DOC_TYPE_CHOICES)
             problem = f"không rõ loại văn bản ({labels})"
-            raise RecordError(record, ValidationError({"doc_type": problem}))
+            raise RecordError(record, ValidationError({"doc_type": problem})) from None
         status = "con-hieu-luc"
         if "status" in data:
-            status = choice_key(m.STATUS_CHOICES, data["status"])
-            if status is None:
+            try:
+                status = m.parse_status(data["status"])
+            except ValueError:
                 labels = ", ".join(label for _, label in m.STATUS_CHOICES)
                 problem = f"không rõ tình trạng ({labels})"
-                raise RecordError(record, ValidationError({"status": problem}))
+                raise RecordError(record, ValidationError({"status": problem})) from None
         label = dict(m.DOC_TYPE_CHOICES)[doc_type]
         page.title = f"{label} {data['number']}" if doc_type != "khac" else data["number"]
         page.number = data["number"]

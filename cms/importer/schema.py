@@ -186,6 +186,13 @@ def _upper(limit: int) -> Callable[[Any], str]:
     return check
 
 
+def _number(value: Any) -> str:
+    """A document number as the policy pages store it (``17/nq-cp`` → ``17/NQ-CP``)."""
+    from home.models.policies import normalize_number
+
+    return normalize_number(_short(64)(value))
+
+
 def _model_rule(path: str, inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """``inner``, then a pure validator of the portal's models (one rule in one place)."""
 
@@ -245,7 +252,7 @@ TYPES: dict[str, Spec] = {
     ),
     "legal_document": Spec(
         required={
-            "number": _model_rule("home.models.policies.number_validator", _upper(64)),
+            "number": _model_rule("home.models.policies.number_validator", _number),
             "doc_type": _short(100), "issuer": _short(255),
             "issued": _date, "summary": _text,
         },
