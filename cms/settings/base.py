@@ -126,7 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# Our Vietnamese catalogues for Wagtail's admin and apps take precedence over the ones Wagtail ships.
+# Our Vietnamese catalogues for Wagtail's admin and apps come before the ones Wagtail ships.
 LOCALE_PATHS = [
     BASE_DIR / "cms" / "locale" / "wagtail_admin",
     BASE_DIR / "cms" / "locale" / "wagtail_apps",
