@@ -4,13 +4,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 
-def show_sections_in_menu(home) -> None:
-    """The main navigation lists the home page's children marked "show in menus"; a fresh demo
-    marks its sections. Once any section is marked, the editors' choice is left alone."""
-    sections = home.get_children().live()
-    if sections.in_menu().exists():
-        return
-    for section in sections.specific():
+def show_new_sections_in_menu(home, existing: set[int]) -> None:
+    """The main navigation lists the home page's children marked "show in menus": the
+    sections this run created appear there; sections that existed are the editors' choice."""
+    created = home.get_children().live().exclude(id__in=existing).filter(show_in_menus=False)
+    for section in created.specific():
         section.show_in_menus = True
         section.save_revision().publish()
 
@@ -24,7 +22,8 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             home = home_demo.ensure_home()
+            existing = set(home.get_children().values_list("id", flat=True))
             news_demo.load(home, self.stdout)
             home_demo.load(home, self.stdout)
-            show_sections_in_menu(home)
+            show_new_sections_in_menu(home, existing)
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng."))
