@@ -104,6 +104,7 @@ def test_phone_menu_is_a_keyboard_usable_disclosure(live_server, demo, browser):
         "link", name="Tin tức"
     )
     assert toggle.get_attribute("aria-expanded") == "false"
+    assert tab.locator("#main-menu a", has_text="Tin tức").count() == 1  # there, but folded
     assert not menu_link.is_visible()
     toggle.focus()
     tab.keyboard.press("Enter")
