@@ -12,7 +12,8 @@ GOOD_KEY = "k" * 20 + "9fJ2_x!qLr7@pZ3#vB8%nW4^mT6&yH1*"
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' conftest; a deployment never has it.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environ = {k: v for k, v in os.environ.items() if k not in unset}
     environ.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", **env})
     return subprocess.run(  # noqa: S603
