@@ -140,7 +140,13 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def run(argv: list[str] | None = None) -> dict:
+def run(argv: list[str] | argparse.Namespace | None = None) -> dict:
+    if isinstance(argv, argparse.Namespace):
+        # Called by `python -m tests.perf` (make bench): search the shared, already built dataset.
+        from .dataset import use_bench_db
+
+        use_bench_db(argv)
+        argv = ["--skip-load"]
     parser = argparse.ArgumentParser(description="Đo độ trễ tìm kiếm (PostgreSQL).")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--procedures", type=int, default=300)
