@@ -3,7 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-PYTEST_ARGS ?=
+# Two workers on a 2-core machine halve the suite (pytest-xdist; each worker has its own test DB).
+PYTEST_ARGS ?= -n auto
 
 .PHONY: install install-dev run serve migrate demo test test-only browser lighthouse node lint bench clean
 
