@@ -293,24 +293,23 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         q = self.parsed
         m_sql, m_params = self._matches(engine)
         c_sql, c_params = self._candidate_sets(engine, window)
-        weights = q.weights()
-        s_sql, s_params = engine.score("e", q.title, q.extra, weights)
-        if engine.vendor == "sqlite":  # FTS5 answers by entry id: score the row m itself
-            s_sql, s_params = engine.score("m", q.title, q.extra, weights)
+        s_sql, s_params = engine.score("e", q.title, q.extra, q.weights())
         limit = -1 if stop is None else max(stop - start, 0)
         if engine.vendor == "postgresql" and stop is None:
             limit = None
         # One statement answers the page of results and the counts per type (the matches are
-        # computed once): rows with part = 1 carry (content type, count).
+        # computed once): rows with part = 1 carry (content type, count). Only the candidates
+        # (s) are joined back to the index rows and scored: their vectors are large (TOAST).
         sql = (
-            f"WITH m AS ({m_sql}), c AS ({c_sql}) "
+            f"WITH m AS ({m_sql}), c AS ({c_sql}), "
+            f"s AS (SELECT e.id, {s_sql} AS score FROM {TABLE} e WHERE e.id IN (SELECT id FROM c)) "
             "SELECT part, object_id, score, ct, n FROM ("
             "SELECT 0 AS part, r.object_id, r.score, NULL AS ct, NULL AS n, r.undated, "
             "r.published_at, r.id FROM ("
             "SELECT m.object_id, m.id, m.published_at, "
             "CASE WHEN m.published_at IS NULL THEN 1 ELSE 0 END AS undated, "
-            f"CASE WHEN m.id IN (SELECT id FROM c) THEN {s_sql} ELSE -1 END AS score "
-            f"FROM m JOIN {TABLE} e ON e.id = m.id ORDER BY score DESC, {NEWEST_FIRST} "
+            "COALESCE(s.score, -1) AS score "
+            f"FROM m LEFT JOIN s ON s.id = m.id ORDER BY score DESC, {NEWEST_FIRST} "
             + ("LIMIT ALL " if limit is None else "LIMIT %s ")
             + "OFFSET %s) r "
             "UNION ALL SELECT 1, NULL, NULL, m.content_type_id, COUNT(*), NULL, NULL, NULL "

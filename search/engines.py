@@ -138,12 +138,16 @@ class PostgresEngine(Engine):
             return " ".join(_quote_lexeme(t) for t in dict.fromkeys(terms))
         return " ".join(f"{_quote_lexeme(t)}:1{term_class(column, t)}" for t in terms)
 
+    # Matches come from the GIN indexes through ``search_entry_ids`` (migration 0003), which is
+    # planned with plain scans priced out. The vectors live in TOAST, which the planner does not
+    # cost: left alone it takes the small heap for cheap and scans it, decompressing every row's
+    # vectors (seconds at 20,000 rows) where the index answers in milliseconds.
     def ids(self, column, terms, mode):
-        return (f"SELECT id FROM {TABLE} WHERE {column} @@ %s::tsquery",
-                [self.tsquery(terms, mode)])
+        return "SELECT search_entry_ids(%s, %s::tsquery)", [column, self.tsquery(terms, mode)]
 
     def where(self, alias, column, terms, mode, prefix=False):
-        return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, mode, prefix)]
+        return (f"{alias}.id IN (SELECT search_entry_ids(%s, %s::tsquery))",
+                [column, self.tsquery(terms, mode, prefix)])
 
     def score(self, alias, title, extra, weights):
         # ts_rank's weights run D, C, B, A.
