@@ -8,7 +8,6 @@ page of the listing costs the same at 100,000 articles as at 10.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -33,6 +32,7 @@ from wagtail.search import index
 
 from cms import text
 from cms.models import BasePage
+from cms.templatetags.responsive import prefetch_renditions
 
 from .blocks import ArticleBodyBlock
 
@@ -130,19 +130,6 @@ class NewsArticleRelatedLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Bài viết liên quan"
         verbose_name_plural = "Bài viết liên quan"
-
-
-def prefetch_renditions(images: Iterable, specs: Iterable[str] | None = None) -> None:
-    """One query for the renditions of all these images, instead of one per image.
-
-    All renditions of each image are fetched whatever ``specs`` says (kept for callers that
-    name theirs): Wagtail takes a prefetched set as complete, and a spec missing from a
-    filtered set (the Open Graph image of the SEO tags, say) would be created again and
-    break the unique constraint on renditions.
-    """
-    images = [image for image in images if image is not None]
-    if images:
-        models.prefetch_related_objects(images, "renditions")
 
 
 class NewsArticlePage(BasePage):

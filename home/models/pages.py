@@ -13,10 +13,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models import BasePage
+from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import BannerStreamBlock
 
 LATEST_NEWS = 6
-NEWS_IMAGE_SPEC = "fill-480x270"
 
 
 class HomePage(BasePage):
@@ -61,7 +61,7 @@ class HomePage(BasePage):
 
     def featured_news(self) -> list:
         """Editor-chosen live articles, in order: one query (plus one for their renditions)."""
-        from news.models import NewsArticlePage, prefetch_renditions
+        from news.models import NewsArticlePage
 
         ids = [row.page_id for row in self.featured_articles.all() if row.page_id]
         if not ids:
@@ -69,12 +69,12 @@ class HomePage(BasePage):
         found = NewsArticlePage.objects.live().public().filter(pk__in=ids).defer_streamfields()
         by_id = {article.pk: article for article in found.select_related("category", "main_image")}
         articles = [by_id[pk] for pk in ids if pk in by_id]
-        prefetch_renditions((a.main_image for a in articles), [NEWS_IMAGE_SPEC])
+        prefetch_renditions(a.main_image for a in articles)
         return articles
 
     def latest_news(self, exclude: list | None = None) -> list:
         """The newest live articles not already featured: one query (+ one for renditions)."""
-        from news.models import NewsArticlePage, prefetch_renditions
+        from news.models import NewsArticlePage
 
         queryset = (
             NewsArticlePage.objects.live()
@@ -86,7 +86,7 @@ class HomePage(BasePage):
         if exclude:
             queryset = queryset.exclude(pk__in=[a.pk for a in exclude])
         articles = list(queryset[: self.latest_count or LATEST_NEWS])
-        prefetch_renditions((a.main_image for a in articles), [NEWS_IMAGE_SPEC])
+        prefetch_renditions(a.main_image for a in articles)
         return articles
 
     def quick_links(self) -> list[Page]:
