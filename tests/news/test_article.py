@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import quote
 
 import pytest
@@ -63,8 +64,12 @@ def test_article_shows_dateline_lead_body_caption_and_credit(client, article):
 
 def test_body_image_is_a_rendition_with_size_and_alt(client, article):
     html = client.get(article.url).content.decode()
-    assert 'width="640" height="360"' in html  # width-800 never upscales the 640px original
-    assert 'alt="Từ nay đến cuối năm 2020"' in html
+    figure = re.search(r'<figure class="article-figure">.*?</figure>', html, re.S).group(0)
+    img = re.search(r"<img [^>]*>", figure).group(0)
+    assert 'height="270"' in img and 'width="480"' in img and 'loading="lazy"' in img
+    assert 'alt="Từ nay đến cuối năm 2020"' in img
+    # width-800 and width-1200 never upscale the 640px original: one 640w candidate, not two.
+    assert re.search(r'srcset="[^"]+\.jpg 480w, [^"]+\.jpg 640w"', img)
 
 
 def test_share_links_are_plain_links_and_print_button_is_present(client, article):
