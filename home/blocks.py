@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.templatetags.responsive import responsive_image
+
 # Inline SVG icons drawn in templates/home/blocks/icons.html (no icon font, no request).
 ICON_CHOICES = [
     ("dich-vu-cong", "Dịch vụ công (biểu mẫu)"),
@@ -19,9 +21,6 @@ ICON_CHOICES = [
     ("lien-ket", "Liên kết"),
 ]
 DEFAULT_LINK_TEXT = "Xem chi tiết"
-
-
-ICON_RENDITION = "fill-96x96"
 
 
 def banner_dict(value: blocks.StructValue, site: Any = None) -> dict | None:
@@ -38,10 +37,8 @@ def banner_dict(value: blocks.StructValue, site: Any = None) -> dict | None:
         href, external = value.get("url") or "", True
     if not href:
         return None
-    picture = None
-    if image is not None:
-        rendition = image.get_rendition(ICON_RENDITION)
-        picture = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+    # Markup, not the image: the dict is cached, and a warm sidebar costs no query.
+    picture = responsive_image(image, "banner", alt="") if image is not None else ""
     return {
         "title": value.get("title"),
         "subtitle": value.get("subtitle") or "",

@@ -14,6 +14,7 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
+from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import banner_dict
 
 from .settings import SiteSettings
@@ -53,11 +54,14 @@ def is_referenced(kind: str, pk: int) -> bool:
 
 
 def banner_items(stream: Any, site: Site | None) -> tuple[list[dict], set[int], set[int]]:
-    """Plain dicts for the banners of a stream, with the ids of the pages and images used."""
+    """Plain dicts for the banners of a stream, with the ids of the pages and images used.
+
+    The stream loads its images in one query; their renditions come in one more.
+    """
     items, page_ids, image_ids = [], set(), set()
-    for block in stream:
-        if block.block_type != "banner":
-            continue
+    banners = [block for block in stream if block.block_type == "banner"]
+    prefetch_renditions(block.value.get("image") for block in banners)
+    for block in banners:
         if block.value.get("page") is not None:
             page_ids.add(block.value["page"].pk)
         if block.value.get("image") is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -14,7 +15,7 @@ from wagtail.models import Site
 from home.blocks import BannerBlock, BannerStreamBlock
 from home.factories import UnitSiteFactory
 from home.models import SiteSettings, UnitSite, chrome
-from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from news.factories import ImageFactory, NewsArticlePageFactory, NewsIndexPageFactory
 
 from .helpers import visible_text
 
@@ -123,6 +124,24 @@ def test_sidebar_cost_does_not_grow_with_banners_and_units(
     assert len(data["banners"]) == 8
     assert len(data["unit_groups"][0]["sites"]) == 12
 
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_sidebar_cost_does_not_grow_with_banner_images(
+    portal, site, count, django_assert_num_queries
+):
+    portal.sidebar_banners = stream(
+        *[{"title": f"Banner {n}", "url": f"https://{n}.example.vn", "image": ImageFactory()}
+          for n in range(count)]
+    )
+    portal.save()
+    chrome(site)  # the first view makes the renditions
+    cache.clear()  # Wagtail's rendition cache too
+    # Cold: the settings, the banners' images (one query), their renditions (one), unit sites.
+    with django_assert_num_queries(4):
+        data = chrome(site)
+    assert len(data["banners"]) == count
+    assert all(b["image"].startswith("<picture><source") for b in data["banners"])
 
 def test_sidebar_follows_changes_at_once(client, portal, article, policy_index, units_page):
     client.get(article.url)  # cache it
