@@ -4,6 +4,9 @@ Production-like: ``cms.settings.production`` (DEBUG off, hashed and compressed s
 WhiteNoise) under gunicorn on 127.0.0.1:8005, demo content in its own SQLite file, Debian's
 Chromium. Only SECURE_SSL_REDIRECT and secure cookies are off (plain HTTP on localhost).
 Prints one line per page and category; exits 1 if any score is below ``--min`` (95).
+A run that Lighthouse itself aborts (non-zero exit, or a ``runtimeError`` in the report such as
+NO_NAVSTART, a trace-recording flake) is retried up to ``--retries`` (2) more times, saying so;
+a low score is a result, never retried.
 ``--preset mobile`` (Lighthouse's default: 4x CPU slowdown, slow 4G) or ``--preset desktop``;
 the printed benchmarkIndex tells how fast the machine was (a loaded 2-core CI box scores ~250,
 a quiet laptop ~1500), which the mobile CPU slowdown multiplies.
@@ -70,11 +73,42 @@ def _article_url(env: dict[str, str]) -> str:
     return out.strip().splitlines()[-1]
 
 
+def _lighthouse(name: str, command: list[str], env: dict[str, str], report: Path,
+                retries: int) -> dict | None:
+    """The report of one page; Lighthouse runs again when it aborted, not when it scored low."""
+    for attempt in range(retries + 1):
+        report.unlink(missing_ok=True)
+        run = subprocess.run(command, env=env, check=False)  # noqa: S603
+        try:
+            result = json.loads(report.read_text())
+        except (OSError, ValueError):
+            result = None
+        error = (result or {}).get("runtimeError")
+        if error:
+            problem = f"{error.get('code')}: {error.get('message', '')}".strip()
+        elif run.returncode or result is None:
+            problem = f"exit status {run.returncode}" + ("" if result else ", no report")
+        elif unscored := [c for c in CATEGORIES
+                          if result["categories"].get(c, {}).get("score") is None]:
+            problem = "no score for " + ", ".join(unscored)
+        else:
+            return result
+        if attempt < retries:
+            print(f"{name:10} Lighthouse aborted ({problem}); retrying"
+                  f" ({attempt + 1}/{retries})", flush=True)
+        else:
+            print(f"{name:10} Lighthouse aborted ({problem}) {retries + 1} times; no score",
+                  flush=True)
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8005)
     parser.add_argument("--min", type=int, default=95)
     parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
+    parser.add_argument("--retries", type=int, default=2,
+                        help="runs again when Lighthouse aborts (not on a low score)")
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "cms-lighthouse")
     args = parser.parse_args()
@@ -110,8 +144,11 @@ def main() -> int:
                        "--only-categories=" + ",".join(CATEGORIES)]
             if args.preset == "desktop":
                 command.append("--preset=desktop")
-            subprocess.run(command, env={**env, "CHROME_PATH": chrome}, check=True)  # noqa: S603
-            result = json.loads(report.read_text())
+            result = _lighthouse(name, command, {**env, "CHROME_PATH": chrome}, report,
+                                 args.retries)
+            if result is None:
+                failures += 1
+                continue
             scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
             audits = result["audits"]
             print(f"{name:10} {path}")
