@@ -115,6 +115,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
     from django.apps import apps
     from django.core.cache import cache
     from django.db.models.signals import post_migrate
+    from django.test import Client
 
     from cms.editorial.signals import after_migrate
     from home.models import (
@@ -144,6 +145,12 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
             "category": NewsIndexPage.objects.live().first().url
             + f"chuyen-muc/{NewsCategory.objects.order_by('pk').first().slug}/",
         }
+        # A page's first view makes its renditions (AVIF and WebP at three widths: seconds on
+        # a busy 2-core machine); make them now, as a visited site has them, so no browser
+        # navigation waits on image encoding.
+        client = Client()
+        for key in ("home", "article", "news", "category"):
+            client.get(urls[key])
     yield urls
     # Flush re-sends post_migrate; the editorial setup listening to it expects the root
     # collection that a migration made, so the baseline is restored before it runs.
