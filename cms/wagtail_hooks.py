@@ -36,6 +36,7 @@ from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.models import Page, PageLogEntry
 
 from cms import text
+from cms.editorial.chooser import chooser_queryset
 from cms.editorial.setup import APPROVER_GROUPS
 from cms.models import ImportRun
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
@@ -298,3 +299,11 @@ def no_sort_menu_order_for_news(buttons: list, page, user, context=None) -> None
             button.dropdown_buttons = _without_reordering(button.dropdown_buttons)
     buttons[:] = _without_reordering(buttons)
 
+
+# --- The page chooser --------------------------------------------------------------------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_rows_without_per_row_queries(pages, request):
+    """Browse and search draw each row's parent and status from data fetched once per list."""
+    return chooser_queryset(pages)
