@@ -154,12 +154,29 @@ _CODE = re.compile(r"[^\W_]+(?:(?:[./\-&]|(?<=\d),(?=\d))[^\W_]+)+")
 
 def search_words(text: str) -> list[str]:
     """Normalized lower-case words in reading order; a code counts as its parts."""
-    return _WORD.findall(normalize(text).lower())
+    return [_search_word(word) for word in _WORD.findall(clean(text))]
+
+
+@lru_cache(maxsize=65536)
+def _search_word(word: str) -> str:
+    # One word of ``normalize(text).lower()``: words are cut first and memoised (a search
+    # index cuts millions of them from a few thousand distinct syllables).
+    return _SYLLABLE.sub(_place_tone, word).lower()
+
+
+_CODE_SEPARATORS = re.compile(r"[./\-&,]")
 
 
 def code_keys(text: str) -> list[str]:
     """One folded key per code: ``17/NQ-CP`` → ``17nqcp``, ``1.009972`` → ``1009972``."""
-    return ["".join(_WORD.findall(fold(code))) for code in _CODE.findall(clean(text))]
+    # A code holds no space: only the space-free runs with a separator can hold one, and the
+    # pattern is tried on those alone (on a whole article it costs a millisecond).
+    return [
+        "".join(_WORD.findall(fold(code)))
+        for run in clean(text).split()
+        if _CODE_SEPARATORS.search(run)
+        for code in _CODE.findall(run)
+    ]
 
 
 def has_marks(text: str) -> bool:
