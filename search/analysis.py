@@ -6,10 +6,14 @@ Columns (the same on SQLite FTS5 and PostgreSQL tsvector):
 
 - ``title``: the title group (the ``title`` field and any ``SearchField`` boosted ≥ 5, such as a
   procedure's code or a document's number): folded words, folded pairs, exact words, exact pairs,
-  code keys.
-- ``body``: folded words of everything (title included). Recall: every folded query word must be
-  here, so that ``ban nha`` finds ``bán nhà`` and ``Bán nhà`` in NFD or old tone placement.
-- ``extra``: folded pairs, exact words, exact pairs and code keys of everything.
+  code keys. Small, indexed: the strongest matches are found here.
+- ``body``: folded words, folded pairs and code keys of everything (title included). Indexed.
+  Recall: every folded query word must be here, so that ``ban nha`` finds ``bán nhà`` and
+  ``Bán nhà`` in NFD or old tone placement; the pairs find the texts that hold the words side
+  by side, at any age, and the keys the texts that cite a code.
+- ``extra``: exact words and exact pairs of everything. Not indexed on PostgreSQL (it is only
+  read to score the few candidate rows of a query typed with diacritics): every indexed term
+  costs import time, and these are never looked up.
 
 Term shapes (so that both engines weigh a term the same way without storing more):
 
@@ -65,31 +69,49 @@ def term_class(column: str, term: str) -> str:
 
 @dataclass
 class Document:
-    """The index terms of one object."""
+    """The index terms of one object, each mapped to its weight class ("": matched only)."""
 
-    title: list[str] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
+    title: dict[str, str] = field(default_factory=dict)
+    body: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _classed(*groups: tuple[str, Iterable[str]]) -> dict[str, str]:
+    """term → class, the first group that holds a term giving its class (as ``term_class``
+    reads it from the shape: an unmarked exact word or pair is already there, folded)."""
+    out: dict[str, str] = {}
+    for cls, terms in groups:
+        for term in terms:
+            if term not in out and len(term) <= MAX_TERM_CHARS:
+                out[term] = cls
+    return out
 
 
 def analyse(title_texts: list[str], body_texts: list[str]) -> Document:
-    """Cut an object's texts into the three columns' terms."""
+    """Cut an object's texts into the three columns' terms.
+
+    Hot: every indexed object passes here (100,000 in a large import), so each text is cut into
+    words once and every word folded once (``text.fold`` is memoised per word).
+    """
     title_text = "\n".join(title_texts)
-    all_text = "\n".join([title_text, *body_texts])
-
-    def terms(value: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-        exact = text.search_words(value)
-        folded = [text.fold(word) for word in exact]
-        keys = ["_" + key for key in text.code_keys(value)]
-        return folded, _pairs(folded), exact, _pairs(exact), keys
-
-    t_folded, t_pairs, t_exact, t_exact_pairs, t_keys = terms(title_text)
-    a_folded, a_pairs, a_exact, a_exact_pairs, a_keys = terms(all_text)
+    body_text = "\n".join(body_texts)
+    t_exact = text.search_words(title_text)
+    a_exact = t_exact + text.search_words(body_text)
+    fold = text.fold
+    a_folded = [fold(word) for word in a_exact]
+    t_folded = a_folded[: len(t_exact)]
+    t_keys = ["_" + key for key in text.code_keys(title_text)]
+    a_keys = t_keys + ["_" + key for key in text.code_keys(body_text)]
+    # Words carry no class (no position): they are matched, never scored.
+    body = dict.fromkeys((t for t in a_folded if len(t) <= MAX_TERM_CHARS), "")
+    body.update(_classed((FOLDED_PAIR, _pairs(a_folded)), (CODE_OR_EXACT_PAIR, a_keys)))
     return Document(
-        title=_keep([*t_folded, *t_pairs, *t_exact, *t_exact_pairs, *t_keys]),
-        # The body keeps repeats and order: SQLite's bm25 and phrase tools could use them.
-        body=[t for t in a_folded if len(t) <= MAX_TERM_CHARS],
-        extra=_keep([*a_pairs, *a_exact, *a_exact_pairs, *a_keys]),
+        title=_classed(
+            (FOLDED_WORD, t_folded), (FOLDED_PAIR, _pairs(t_folded)), (EXACT_WORD, t_exact),
+            (CODE_OR_EXACT_PAIR, _pairs(t_exact)), (CODE_OR_EXACT_PAIR, t_keys),
+        ),
+        body=body,
+        extra=_classed((EXACT_WORD, a_exact), (CODE_OR_EXACT_PAIR, _pairs(a_exact))),
     )
 
 
@@ -100,15 +122,21 @@ class Query:
     text: str
     words: list[str]  # folded words: every one must be in ``body`` (or any, with operator "or")
     title: list[str]  # terms scored in the title column
-    extra: list[str]  # terms scored in the extra column
+    body: list[str]  # terms scored in the body column: folded pairs, code keys
+    extra: list[str]  # terms scored in the extra column: exact words and pairs (with marks)
     marked: bool  # typed with diacritics: exact terms count, folded-only terms count less
     codes: list[str]  # code keys
-    phrase: list[str]  # folded pairs a quoted phrase must contain
+    pairs: list[str]  # folded pairs: the words side by side, in order
+    phrase: bool = False  # quoted: the pairs must all be there
     operator: str = "and"
 
     @property
     def is_empty(self) -> bool:
         return not self.words
+
+    def scored(self) -> dict[str, list[str]]:
+        """Column → the query terms scored there."""
+        return {"title": self.title, "body": self.body, "extra": self.extra}
 
     def weights(self) -> dict[str, float]:
         """Weight of each class for this query.
@@ -142,19 +170,19 @@ def parse(query: str, operator: str = "and", phrase: bool = False) -> Query:
     folded = [text.fold(w) for w in exact]
     marked = text.has_marks(value)
     keys = _keep("_" + key for key in text.code_keys(value))[:MAX_CODE_KEYS]
-    pairs = _pairs(folded)
+    pairs = _keep(_pairs(folded))
     title = [*folded, *pairs, *keys]
-    extra = [*pairs, *keys]
     if marked:
         title += [*exact, *_pairs(exact)]
-        extra += [*exact, *_pairs(exact)]
     return Query(
         text=value,
         words=_keep(folded),
         title=_keep(title),
-        extra=_keep(extra),
+        body=_keep([*pairs, *keys]),
+        extra=_keep([*exact, *_pairs(exact)]) if marked else [],
         marked=marked,
         codes=keys,
-        phrase=_keep(pairs) if phrase else [],
+        pairs=pairs,
+        phrase=phrase and bool(pairs),
         operator="or" if operator == "or" else "and",
     )

@@ -45,6 +45,7 @@ from wagtail.search.utils import get_descendants_content_types_pks
 from cms import text
 from search import analysis
 from search.engines import TABLE, Engine, engine_for
+from search.filters import compile_filters, mirror_of
 from search.models import SearchEntry
 
 DEFAULT_RANK_WINDOW = 1000
@@ -141,6 +142,7 @@ class VietnameseIndex(BaseIndex):
                 force_str(obj.pk),
                 int(obj.pk) if int_key else None,
                 _date_of(obj),
+                mirror_of(obj),
                 document_for(obj),
             )
             for obj in items
@@ -241,22 +243,29 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         conditions.append(sql)
         params += p
         if q.phrase:
-            sql, p = engine.where("e", "extra", q.phrase, "and")
+            sql, p = engine.where("e", "body", q.pairs, "and")
             conditions.append(sql)
             params += p
         cts = get_descendants_content_types_pks(model)
         conditions.append(f"e.content_type_id IN ({', '.join(['%s'] * len(cts))})")
         params += cts
         base = self.queryset.order_by()
-        if _int_key(model):
-            sub = base.values_list("pk", flat=True)
-            key = "e.object_int"
+        compiled = compile_filters(base, "e", engine.connection)
+        if compiled is not None:  # on the rows' copy of the page columns: no join
+            sql, p = compiled
+            if sql:
+                conditions.append(f"({sql})")
+                params += p
         else:
-            sub = base.annotate(_oid=Cast("pk", CharField())).values_list("_oid", flat=True)
-            key = "e.object_id"
-        sub_sql, sub_params = sub.query.get_compiler(connection=engine.connection).as_sql()
-        conditions.append(f"{key} IN ({sub_sql})")
-        params += list(sub_params)
+            if _int_key(model):
+                sub = base.values_list("pk", flat=True)
+                key = "e.object_int"
+            else:
+                sub = base.annotate(_oid=Cast("pk", CharField())).values_list("_oid", flat=True)
+                key = "e.object_id"
+            sub_sql, sub_params = sub.query.get_compiler(connection=engine.connection).as_sql()
+            conditions.append(f"{key} IN ({sub_sql})")
+            params += list(sub_params)
         return (
             f"SELECT e.id, e.object_id, e.object_int, e.content_type_id, e.published_at "
             f"FROM {TABLE} e "
@@ -265,19 +274,18 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         )
 
     def _candidate_sets(self, engine: Engine, window: int) -> tuple[str, list]:
-        """Ids worth scoring: the newest ``window`` matches and of each strong kind of match."""
+        """Ids worth scoring: the newest ``window`` matches and of each strong kind of match
+        (all words in the title, side by side in the text, a code), found by index."""
         q = self.parsed
         order = f"ORDER BY {NEWEST_FIRST}"
         sets = [(f"SELECT m.id FROM m {order} LIMIT %s", [window])]
         strong = [("title", q.words, "and")]
-        if len(q.words) > 1:
-            strong.append(("extra", [t for t in q.extra if "_" in t.lstrip("_")] or q.words, "and"))
+        if q.marked and q.extra:
+            strong.append(("title", q.extra, "and"))
+        if q.pairs:
+            strong.append(("body", q.pairs, "and"))
         if q.codes:
-            strong.append(("extra", q.codes, "or"))
-        if q.marked:
-            exact = [t for t in q.extra if not t.startswith("_") and text.has_marks(t)]
-            if exact:
-                strong.append(("extra", exact, "and"))
+            strong.append(("body", q.codes, "or"))
         for column, terms, mode in strong:
             sql, p = engine.ids(column, terms, mode)  # by index: the rows of any age
             sets.append(
@@ -293,7 +301,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         q = self.parsed
         m_sql, m_params = self._matches(engine)
         c_sql, c_params = self._candidate_sets(engine, window)
-        s_sql, s_params = engine.score("e", q.title, q.extra, q.weights())
+        s_sql, s_params = engine.score("e", q.scored(), q.weights())
         limit = -1 if stop is None else max(stop - start, 0)
         if engine.vendor == "postgresql" and stop is None:
             limit = None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from search.analysis import TITLE_FACTOR, term_class
+from search.filters import MIRRORED
 
 TABLE = "search_searchentry"
 FTS_TABLE = "search_searchentry_fts"
@@ -40,7 +41,8 @@ class Engine:
     # -- writing -------------------------------------------------------------------------------
 
     def write(self, rows: Sequence[tuple]) -> None:
-        """Insert or replace rows ``(ct_id, object_id, object_int, published_at, document)``."""
+        """Insert or replace rows ``(ct_id, object_id, object_int, published_at, mirror,
+        document)``; ``mirror`` holds the values of ``search.filters.MIRRORED``."""
         raise NotImplementedError
 
     def reset(self) -> None:
@@ -58,9 +60,10 @@ class Engine:
         """A subquery of the ids of the rows holding all/any of ``terms`` in ``column``."""
         raise NotImplementedError
 
-    def score(self, alias: str, title: Sequence[str], extra: Sequence[str],
+    def score(self, alias: str, scored: dict[str, Sequence[str]],
               weights: dict[str, float]) -> SQL:
-        """Sum of the weights of the query terms the row holds (title terms count double)."""
+        """Sum of the weights of the query terms the row holds, column by column
+        (``scored``: column → terms; title terms count ``TITLE_FACTOR`` times)."""
         raise NotImplementedError
 
 
@@ -85,10 +88,11 @@ class SQLiteEngine(Engine):
         return (f"{alias}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
                 [self._match(column, terms, mode, prefix)])
 
-    def score(self, alias, title, extra, weights):
+    def score(self, alias, scored, weights):
         parts: list[str] = []
         params: list = []
-        for column, terms, factor in (("title", title, TITLE_FACTOR), ("extra", extra, 1.0)):
+        for column, terms in scored.items():
+            factor = TITLE_FACTOR if column == "title" else 1.0
             for term in terms:
                 sql, p = self.where(alias, column, [term], "and")
                 parts.append(f"CASE WHEN {sql} THEN %s ELSE 0 END")
@@ -98,14 +102,18 @@ class SQLiteEngine(Engine):
         return f"ROUND({' + '.join(parts)}, 4)", params
 
     def write(self, rows):
+        mirrored = ", ".join(MIRRORED)
+        marks = ", ".join(["%s"] * len(MIRRORED))
+        updates = ", ".join(f"{name} = excluded.{name}" for name in MIRRORED)
         with self.connection.cursor() as cursor:
-            for ct_id, object_id, object_int, published_at, doc in rows:
+            for ct_id, object_id, object_int, published_at, mirror, doc in rows:
                 cursor.execute(
-                    f"INSERT INTO {TABLE} (content_type_id, object_id, object_int, published_at) "
-                    "VALUES (%s, %s, %s, %s) ON CONFLICT (content_type_id, object_id) DO UPDATE "
-                    "SET object_int = excluded.object_int, published_at = excluded.published_at "
-                    "RETURNING id",
-                    [ct_id, object_id, object_int, published_at],
+                    f"INSERT INTO {TABLE} (content_type_id, object_id, object_int, published_at, "
+                    f"{mirrored}) VALUES (%s, %s, %s, %s, {marks}) "
+                    "ON CONFLICT (content_type_id, object_id) DO UPDATE "
+                    "SET object_int = excluded.object_int, published_at = excluded.published_at, "
+                    f"{updates} RETURNING id",
+                    [ct_id, object_id, object_int, published_at, *mirror],
                 )
                 (entry_id,) = cursor.fetchone()
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [entry_id])
@@ -133,10 +141,11 @@ class PostgresEngine(Engine):
         return (" & " if mode == "and" else " | ").join(parts)
 
     @staticmethod
-    def tsvector(column: str, terms: Sequence[str]) -> str:
-        if column == "body":  # recall only: no positions, no weights
-            return " ".join(_quote_lexeme(t) for t in dict.fromkeys(terms))
-        return " ".join(f"{_quote_lexeme(t)}:1{term_class(column, t)}" for t in terms)
+    def tsvector(terms: dict[str, str]) -> str:
+        """A tsvector literal: ``'term':1A`` for a classed term, a bare lexeme for a term that is
+        only matched. Terms are letters, digits and ``_`` (``search.analysis``): no lexeme
+        needs escaping."""
+        return " ".join([f"'{t}':1{c}" if c else f"'{t}'" for t, c in terms.items()])
 
     # Matches come from the GIN indexes through ``search_entry_ids`` (migration 0003), which is
     # planned with plain scans priced out. The vectors live in TOAST, which the planner does not
@@ -149,13 +158,14 @@ class PostgresEngine(Engine):
         return (f"{alias}.id IN (SELECT search_entry_ids(%s, %s::tsquery))",
                 [column, self.tsquery(terms, mode, prefix)])
 
-    def score(self, alias, title, extra, weights):
+    def score(self, alias, scored, weights):
         # ts_rank's weights run D, C, B, A.
         array = "{" + ",".join(str(weights[c]) for c in "DCBA") + "}"
         parts: list[str] = []
         params: list = []
-        for column, terms, factor in (("title", title, TITLE_FACTOR), ("extra", extra, 1.0)):
+        for column, terms in scored.items():
             if terms:
+                factor = TITLE_FACTOR if column == "title" else 1.0
                 parts.append(f"ts_rank(%s::float4[], {alias}.{column}, %s::tsquery) * %s")
                 params += [array, self.tsquery(terms, "or"), len(terms) * _PI2_6 * factor]
         if not parts:
@@ -165,23 +175,20 @@ class PostgresEngine(Engine):
     def write(self, rows):
         if not rows:
             return
-        values = []
+        columns = ("content_type_id", "object_id", "object_int", "published_at", *MIRRORED)
+        row = "(" + ", ".join(["%s"] * len(columns)) + ", %s::tsvector, %s::tsvector, %s::tsvector)"
         params: list = []
-        for ct_id, object_id, object_int, published_at, doc in rows:
-            values.append("(%s, %s, %s, %s, %s::tsvector, %s::tsvector, %s::tsvector)")
+        for ct_id, object_id, object_int, published_at, mirror, doc in rows:
             params += [
-                ct_id, object_id, object_int, published_at,
-                self.tsvector("title", doc.title),
-                self.tsvector("body", doc.body),
-                self.tsvector("extra", doc.extra),
+                ct_id, object_id, object_int, published_at, *mirror,
+                self.tsvector(doc.title), self.tsvector(doc.body), self.tsvector(doc.extra),
             ]
+        updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in (*columns[2:], *COLUMNS))
         with self.connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {TABLE} (content_type_id, object_id, object_int, published_at, "
-                f"title, body, extra) VALUES {', '.join(values)} "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
-                "object_int = EXCLUDED.object_int, published_at = EXCLUDED.published_at, "
-                "title = EXCLUDED.title, body = EXCLUDED.body, extra = EXCLUDED.extra",
+                f"INSERT INTO {TABLE} ({', '.join(columns)}, title, body, extra) "
+                f"VALUES {', '.join([row] * len(rows))} "
+                f"ON CONFLICT (content_type_id, object_id) DO UPDATE SET {updates}",
                 params,
             )
 

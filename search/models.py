@@ -1,9 +1,11 @@
 """The Vietnamese search index (one row per indexed object) and the record of fruitless queries.
 
-The row itself holds only what Django needs to find the object again; the searchable text lives
-in columns the engine owns, added by migration ``0001`` for the database in use:
+The row holds what Django needs to find the object again and, for a page, a copy of the page's
+filter columns (see ``search.filters``); the searchable text lives in columns the engine owns,
+added by migration ``0002`` for the database in use:
 
-- PostgreSQL: three ``tsvector`` columns (``title``, ``body``, ``extra``) with GIN indexes.
+- PostgreSQL: three ``tsvector`` columns (``title``, ``body``, ``extra``), the first two with
+  GIN indexes.
 - SQLite: the FTS5 table ``search_searchentry_fts`` (same three columns, rowid = this row's id).
 
 ``search.backend`` writes and queries them with SQL; nothing here is read in Python.
@@ -28,6 +30,15 @@ class SearchEntry(models.Model):
     # The same key as a number when the model's key is one: pages are joined on it cheaply.
     object_int = models.BigIntegerField("Mã số đối tượng", null=True, blank=True)
     published_at = models.DateTimeField("Ngày đăng", null=True, blank=True)
+    # A page's own filter columns, mirrored (empty for other objects): a search of live, public
+    # pages filters here instead of joining the page table for every match. Which pages a
+    # visitor sees is still decided by the page queryset, on the page of results.
+    live = models.BooleanField("Đang xuất bản", null=True, blank=True)
+    path = models.CharField("Vị trí trong cây trang", max_length=255, null=True, blank=True)
+    depth = models.PositiveIntegerField("Độ sâu", null=True, blank=True)
+    expire_at = models.DateTimeField("Hết hạn lúc", null=True, blank=True)
+    go_live_at = models.DateTimeField("Xuất bản lúc", null=True, blank=True)
+    locale_id = models.IntegerField("Ngôn ngữ", null=True, blank=True)
 
     wagtail_reference_index_ignore = True
 
