@@ -80,7 +80,9 @@ def test_share_links_are_plain_links_and_print_button_is_present(client, article
     assert "https://twitter.com/intent/tweet?url=" in html
     assert "mailto:?subject=" in html
     assert f'data-copy-link="{full_url}"' in html
-    assert "In bài viết</button>" in html
+    # Shown from the first paint, not unhidden by the script later (a layout shift); site.css
+    # hides it where scripts do not run (base.html's inline script marks <html class="js">).
+    assert '<button type="button" class="article__print" data-print>In bài viết</button>' in html
     assert 'media="print"' in html and "news/article-print.css" in html
     # No third-party script: the only scripts are our own static files.
     for line in html.splitlines():

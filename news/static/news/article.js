@@ -2,7 +2,6 @@
 (function () {
   "use strict";
   document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
   document.querySelectorAll("[data-copy-link]").forEach(function (link) {
