@@ -52,11 +52,11 @@ def _manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
-def _wait(url: str, seconds: float = 60) -> None:
+def _wait(url: str, seconds: float = 60, timeout: float = 5) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - our local server
+            with urllib.request.urlopen(url, timeout=timeout):  # noqa: S310 - our local server
                 return
         except OSError:
             time.sleep(0.5)
@@ -128,15 +128,17 @@ def main() -> int:
     server = subprocess.Popen(  # noqa: S603
         [shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn"),
          "tests.browser.lighthouse_wsgi:application", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", "2", "--log-level", "warning"],
+         "--workers", "2", "--timeout", "300", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )
     failures = 0
     try:
-        _wait(base + "/")
+        _wait(base + "/robots.txt")  # up (the pages themselves may take long on first view)
         pages = {"home": "/", "article": _article_url(env), "catalogue": "/thu-tuc-hanh-chinh/"}
-        for path in pages.values():  # warm renditions and caches, as a visited site is
-            _wait(base + path)
+        # Warm renditions and caches, as a visited site is: a first view encodes each picture
+        # in AVIF/WebP/JPEG at up to three widths, seconds of work on a busy 2-core machine.
+        for path in pages.values():
+            _wait(base + path, seconds=300, timeout=300)
         for name, path in pages.items():
             report = args.workdir / f"{name}.json"
             command = [str(LIGHTHOUSE), base + path, "--quiet", "--output=json",
