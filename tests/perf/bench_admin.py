@@ -61,11 +61,13 @@ def _measure(client, url: str, repeat: int) -> tuple[float, float, int, int]:
 
 
 def urls() -> list[tuple[str, str]]:
+    from cms.wagtail_hooks import NewsArticleListingView
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     news = NewsIndexPage.objects.get()
     category = NewsCategory.objects.order_by("pk").first()
-    last_page = NewsArticlePage.objects.child_of(news).count() // 50
+    per_page = NewsArticleListingView.paginate_by
+    last_page = max(1, -(-NewsArticlePage.objects.child_of(news).count() // per_page))
     found = [
         ("bảng điều khiển", "/admin/"),
         ("trình duyệt: trang tin tức", f"/admin/pages/{news.pk}/"),
