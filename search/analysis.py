@@ -2,18 +2,26 @@
 
 Every rule comes from ``cms.text``; this module only decides which terms go in which column.
 
+An object's texts come in three groups, by their ``SearchField`` boost: the title group (the
+``title`` field and fields boosted ≥ 5, such as a procedure's code or a document's number), the
+summary group (boosted ≥ 2: an article's lead, a document's summary) and the rest.
+
 Columns (the same on SQLite FTS5 and PostgreSQL tsvector):
 
-- ``title``: the title group (the ``title`` field and any ``SearchField`` boosted ≥ 5, such as a
-  procedure's code or a document's number): folded words, folded pairs, exact words, exact pairs,
-  code keys. Small, indexed: the strongest matches are found here.
-- ``body``: folded words, folded pairs and code keys of everything (title included). Indexed.
-  Recall: every folded query word must be here, so that ``ban nha`` finds ``bán nhà`` and
-  ``Bán nhà`` in NFD or old tone placement; the pairs find the texts that hold the words side
-  by side, at any age, and the keys the texts that cite a code.
-- ``extra``: exact words and exact pairs of everything. Not indexed on PostgreSQL (it is only
-  read to score the few candidate rows of a query typed with diacritics): every indexed term
-  costs import time, and these are never looked up.
+- ``title``: the title group's folded words, folded pairs, exact words, exact pairs and code
+  keys. Small, indexed: the strongest matches are found here.
+- ``body``: the folded words and code keys of everything, and the folded pairs of the title and
+  summary groups. Indexed. Recall: every folded query word must be here, so that ``ban nha``
+  finds ``bán nhà`` and ``Bán nhà`` in NFD or old tone placement; the pairs find, at any age,
+  the texts whose title or summary holds the words side by side; the keys, the texts citing a
+  code.
+- ``extra``: folded pairs, exact words and code keys of everything, exact pairs of the title and
+  summary groups: what ranking reads. Not indexed on PostgreSQL: it is only read to score a
+  query's few candidate rows, and every indexed term costs import time (an article's full text
+  has ~500 of these). Exact pairs of the rest add little to its folded pair and exact words.
+
+Both engines score a row the same way: the sum of the weights of the query's terms it holds, a
+term's weight class read from its shape (``term_class``).
 
 Term shapes (so that both engines weigh a term the same way without storing more):
 
@@ -35,8 +43,10 @@ from cms import text
 CODE_OR_EXACT_PAIR, FOLDED_PAIR, EXACT_WORD, FOLDED_WORD = "A", "B", "C", "D"
 # The title group is worth this many times the rest.
 TITLE_FACTOR = 2.0
-# A SearchField boosted this much or more is indexed with the title (codes, numbers).
+# A SearchField boosted this much or more is indexed with the title (codes, numbers); this
+# much or more (a lead, a summary), with the summary group.
 TITLE_BOOST = 5.0
+SUMMARY_BOOST = 2.0
 # A query is cut to this many characters and words: enough for any real query, and a bound on
 # the work a hostile 20,000-character query can ask of the engine.
 MAX_QUERY_CHARS = 200
@@ -69,16 +79,18 @@ def term_class(column: str, term: str) -> str:
 
 @dataclass
 class Document:
-    """The index terms of one object, each mapped to its weight class ("": matched only)."""
+    """The index terms of one object, column by column, in reading order. ``title`` and
+    ``extra`` map each term to its weight class (``term_class``), which PostgreSQL stores with
+    it so that one ``ts_rank`` reads a row's vector once; ``body`` is matched, never scored."""
 
     title: dict[str, str] = field(default_factory=dict)
-    body: dict[str, str] = field(default_factory=dict)
+    body: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _classed(*groups: tuple[str, Iterable[str]]) -> dict[str, str]:
-    """term → class, the first group that holds a term giving its class (as ``term_class``
-    reads it from the shape: an unmarked exact word or pair is already there, folded)."""
+def _classed(*groups: tuple[str, list[str]]) -> dict[str, str]:
+    """term → weight class; a term takes the class of the first group holding it, which is the
+    one ``term_class`` reads from its shape (an unmarked exact word or pair is the folded one)."""
     out: dict[str, str] = {}
     for cls, terms in groups:
         for term in terms:
@@ -87,31 +99,37 @@ def _classed(*groups: tuple[str, Iterable[str]]) -> dict[str, str]:
     return out
 
 
-def analyse(title_texts: list[str], body_texts: list[str]) -> Document:
-    """Cut an object's texts into the three columns' terms.
+def analyse(title_texts: list[str], summary_texts: list[str], body_texts: list[str]) -> Document:
+    """Cut an object's texts (by group, see the module doc) into the three columns' terms.
 
     Hot: every indexed object passes here (100,000 in a large import), so each text is cut into
     words once and every word folded once (``text.fold`` is memoised per word).
     """
     title_text = "\n".join(title_texts)
+    summary_text = "\n".join(summary_texts)
     body_text = "\n".join(body_texts)
     t_exact = text.search_words(title_text)
-    a_exact = t_exact + text.search_words(body_text)
+    s_exact = text.search_words(summary_text)
+    a_exact = t_exact + s_exact + text.search_words(body_text)
     fold = text.fold
     a_folded = [fold(word) for word in a_exact]
     t_folded = a_folded[: len(t_exact)]
+    s_folded = a_folded[len(t_exact) : len(t_exact) + len(s_exact)]
     t_keys = ["_" + key for key in text.code_keys(title_text)]
-    a_keys = t_keys + ["_" + key for key in text.code_keys(body_text)]
-    # Words carry no class (no position): they are matched, never scored.
-    body = dict.fromkeys((t for t in a_folded if len(t) <= MAX_TERM_CHARS), "")
-    body.update(_classed((FOLDED_PAIR, _pairs(a_folded)), (CODE_OR_EXACT_PAIR, a_keys)))
+    a_keys = [*t_keys, *("_" + key for key in text.code_keys(f"{summary_text}\n{body_text}"))]
+    t_pairs = _pairs(t_folded)
+    t_exact_pairs = _pairs(t_exact)
     return Document(
         title=_classed(
-            (FOLDED_WORD, t_folded), (FOLDED_PAIR, _pairs(t_folded)), (EXACT_WORD, t_exact),
-            (CODE_OR_EXACT_PAIR, _pairs(t_exact)), (CODE_OR_EXACT_PAIR, t_keys),
+            (FOLDED_WORD, t_folded), (FOLDED_PAIR, t_pairs), (EXACT_WORD, t_exact),
+            (CODE_OR_EXACT_PAIR, t_exact_pairs), (CODE_OR_EXACT_PAIR, t_keys),
         ),
-        body=body,
-        extra=_classed((EXACT_WORD, a_exact), (CODE_OR_EXACT_PAIR, _pairs(a_exact))),
+        body=_keep([*a_folded, *t_pairs, *_pairs(s_folded), *a_keys]),
+        extra=_classed(
+            (FOLDED_PAIR, _pairs(a_folded)), (EXACT_WORD, a_exact),
+            (CODE_OR_EXACT_PAIR, t_exact_pairs), (CODE_OR_EXACT_PAIR, _pairs(s_exact)),
+            (CODE_OR_EXACT_PAIR, a_keys),
+        ),
     )
 
 
@@ -122,8 +140,8 @@ class Query:
     text: str
     words: list[str]  # folded words: every one must be in ``body`` (or any, with operator "or")
     title: list[str]  # terms scored in the title column
-    body: list[str]  # terms scored in the body column: folded pairs, code keys
-    extra: list[str]  # terms scored in the extra column: exact words and pairs (with marks)
+    extra: list[str]  # terms scored in the extra column: folded pairs, code keys (+ exact terms)
+    exact: list[str]  # exact words and pairs (a query typed with marks)
     marked: bool  # typed with diacritics: exact terms count, folded-only terms count less
     codes: list[str]  # code keys
     pairs: list[str]  # folded pairs: the words side by side, in order
@@ -136,7 +154,7 @@ class Query:
 
     def scored(self) -> dict[str, list[str]]:
         """Column → the query terms scored there."""
-        return {"title": self.title, "body": self.body, "extra": self.extra}
+        return {"title": self.title, "extra": self.extra}
 
     def weights(self) -> dict[str, float]:
         """Weight of each class for this query.
@@ -171,15 +189,14 @@ def parse(query: str, operator: str = "and", phrase: bool = False) -> Query:
     marked = text.has_marks(value)
     keys = _keep("_" + key for key in text.code_keys(value))[:MAX_CODE_KEYS]
     pairs = _keep(_pairs(folded))
-    title = [*folded, *pairs, *keys]
-    if marked:
-        title += [*exact, *_pairs(exact)]
+    exact_terms = _keep([*exact, *_pairs(exact)]) if marked else []
+    title = [*folded, *pairs, *keys, *exact_terms]
     return Query(
         text=value,
         words=_keep(folded),
         title=_keep(title),
-        body=_keep([*pairs, *keys]),
-        extra=_keep([*exact, *_pairs(exact)]) if marked else [],
+        extra=_keep([*pairs, *keys, *exact_terms]),
+        exact=exact_terms,
         marked=marked,
         codes=keys,
         pairs=pairs,

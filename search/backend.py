@@ -95,19 +95,20 @@ def _field_texts(obj: Model, field) -> list[tuple[SearchField, str]]:
 
 
 def document_for(obj: Model) -> analysis.Document:
-    """The index terms of ``obj`` from its ``search_fields`` (title group: see ``analysis``)."""
-    title_texts: list[str] = []
-    body_texts: list[str] = []
+    """The index terms of ``obj`` from its ``search_fields`` (groups: see ``analysis``)."""
+    groups: tuple[list[str], list[str], list[str]] = ([], [], [])
     for field in obj.get_search_fields():
         for search_field, value in _field_texts(obj, field):
             if not value:
                 continue
             boost = search_field.boost or 0
             if search_field.field_name == "title" or boost >= analysis.TITLE_BOOST:
-                title_texts.append(value)
+                groups[0].append(value)
+            elif boost >= analysis.SUMMARY_BOOST:
+                groups[1].append(value)
             else:
-                body_texts.append(value)
-    return analysis.analyse(title_texts, body_texts)
+                groups[2].append(value)
+    return analysis.analyse(*groups)
 
 
 def _date_of(obj: Model) -> dt.datetime | None:
@@ -242,8 +243,8 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         sql, p = engine.where("e", column, q.words, q.operator, prefix=self.prefix)
         conditions.append(sql)
         params += p
-        if q.phrase:
-            sql, p = engine.where("e", "body", q.pairs, "and")
+        if q.phrase:  # quoted: the pairs anywhere in the text (read from the rows)
+            sql, p = engine.holds("e", "extra", q.pairs)
             conditions.append(sql)
             params += p
         cts = get_descendants_content_types_pks(model)
@@ -280,8 +281,8 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         order = f"ORDER BY {NEWEST_FIRST}"
         sets = [(f"SELECT m.id FROM m {order} LIMIT %s", [window])]
         strong = [("title", q.words, "and")]
-        if q.marked and q.extra:
-            strong.append(("title", q.extra, "and"))
+        if q.exact:
+            strong.append(("title", q.exact, "and"))
         if q.pairs:
             strong.append(("body", q.pairs, "and"))
         if q.codes:

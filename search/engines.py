@@ -19,11 +19,9 @@ from search.filters import MIRRORED
 TABLE = "search_searchentry"
 FTS_TABLE = "search_searchentry_fts"
 COLUMNS = ("title", "body", "extra")
-# PostgreSQL's ts_rank: an OR query of n distinct terms, each held once with weight w, scores
-# sum(w) / (n * pi²/6). We multiply back so that a score is the plain sum of weights.
-_PI2_6 = 1.64493406685
 
 SQL = tuple[str, list]
+_PI2_6 = 1.64493406685
 
 
 def _quote_lexeme(term: str) -> str:
@@ -55,6 +53,11 @@ class Engine:
               prefix: bool = False) -> SQL:
         """A condition on row ``alias``: it holds all (mode "and") or any ("or") of ``terms``."""
         raise NotImplementedError
+
+    def holds(self, alias: str, column: str, terms: Sequence[str]) -> SQL:
+        """A condition read from row ``alias`` itself: it holds all ``terms`` in ``column``
+        (for a column that has no index, such as ``extra`` on PostgreSQL)."""
+        return self.where(alias, column, terms, "and")
 
     def ids(self, column: str, terms: Sequence[str], mode: str) -> SQL:
         """A subquery of the ids of the rows holding all/any of ``terms`` in ``column``."""
@@ -141,11 +144,13 @@ class PostgresEngine(Engine):
         return (" & " if mode == "and" else " | ").join(parts)
 
     @staticmethod
-    def tsvector(terms: dict[str, str]) -> str:
-        """A tsvector literal: ``'term':1A`` for a classed term, a bare lexeme for a term that is
-        only matched. Terms are letters, digits and ``_`` (``search.analysis``): no lexeme
-        needs escaping."""
-        return " ".join([f"'{t}':1{c}" if c else f"'{t}'" for t, c in terms.items()])
+    def tsvector(terms: dict[str, str] | list[str]) -> str:
+        """A tsvector literal: ``'term':1A`` (the weight class on a position, for ``ts_rank``)
+        for classed terms, bare lexemes for a list (matched only: cheaper to write). Terms are
+        letters, digits and ``_`` (``search.analysis``): none needs escaping."""
+        if isinstance(terms, dict):
+            return " ".join([f"'{t}':1{c}" for t, c in terms.items()])
+        return " ".join([f"'{t}'" for t in terms])
 
     # Matches come from the GIN indexes through ``search_entry_ids`` (migration 0003), which is
     # planned with plain scans priced out. The vectors live in TOAST, which the planner does not
@@ -158,8 +163,13 @@ class PostgresEngine(Engine):
         return (f"{alias}.id IN (SELECT search_entry_ids(%s, %s::tsquery))",
                 [column, self.tsquery(terms, mode, prefix)])
 
+    def holds(self, alias, column, terms):
+        return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, "and")]
+
     def score(self, alias, scored, weights):
-        # ts_rank's weights run D, C, B, A.
+        # One ts_rank per column reads the row's vector (out of line, TOAST) once. ts_rank's
+        # weights run D, C, B, A; an OR query of n distinct terms, each held once with weight w,
+        # scores sum(w) / (n * pi²/6): multiplied back, a score is the plain sum of weights.
         array = "{" + ",".join(str(weights[c]) for c in "DCBA") + "}"
         parts: list[str] = []
         params: list = []
