@@ -25,3 +25,17 @@ class LeafAwarePagePermissionTester(PagePermissionTester):
                 return False
             return "publish" in self.permissions or not page.live
         return False
+
+
+class ArchiveIndexPermissionTester(LeafAwarePagePermissionTester):
+    """An index page that holds an archive (the news index: 100,000 articles) can be neither
+    deleted, moved nor copied while it has children, whoever asks: each would work through every
+    article in one request (Wagtail logs each deleted page, wagtail.contrib.redirects makes a
+    redirect for each moved one, a copy saves each again) and time out. Empty, it is a page like
+    any other. (``can_move`` is Wagtail's ``can_delete(ignore_bulk=True)``.)"""
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return not self.page.numchild and super().can_delete(ignore_bulk)
+
+    def can_copy(self) -> bool:
+        return not self.page.numchild and super().can_copy()

@@ -14,12 +14,14 @@ from typing import Any
 
 import django_filters
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.forms import CheckboxSelectMultiple
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 
 from wagtail import hooks
@@ -328,6 +330,20 @@ class NewsArticleViewSet(PageViewSet):
 @hooks.register("register_admin_viewset")
 def register_news_article_viewset() -> NewsArticleViewSet:
     return NewsArticleViewSet("news_article_pages")
+
+
+@hooks.register("before_unpublish_page")
+def no_unpublishing_the_whole_archive(request, page):
+    """Unpublishing the news index "with its descendants" unpublishes 100,000 articles one by
+    one in the request: refused (the index alone can be unpublished, which hides them all)."""
+    if isinstance(page, NewsIndexPage) and request.POST.get("include_descendants"):
+        messages.error(
+            request,
+            "Không thể ngừng xuất bản cùng lúc toàn bộ bài viết của trang tin tức; hãy ngừng "
+            "xuất bản riêng trang tin tức (các bài sẽ không còn hiển thị) hoặc từng bài.",
+        )
+        return redirect("wagtailadmin_pages:unpublish", page.pk)
+    return None
 
 
 def _without_reordering(buttons: list) -> list:

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from cms import text
 from cms.models import BasePage
+from cms.permissions import ArchiveIndexPermissionTester
 from cms.templatetags.responsive import prefetch_renditions
 
 from .blocks import ArticleBodyBlock
@@ -331,6 +332,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "Trang tin tức"
         verbose_name_plural = "Trang tin tức"
+
+    def permissions_for_user(self, user) -> ArchiveIndexPermissionTester:
+        # No delete, move or copy of the whole archive in one request (cms.permissions).
+        return ArchiveIndexPermissionTester(user, self)
 
     # Queries -------------------------------------------------------------------------------
 

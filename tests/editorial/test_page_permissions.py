@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, PagePermissionTester
 
 from cms.permissions import LeafAwarePagePermissionTester
 from news.factories import NewsArticlePageFactory
+from news.models import NewsIndexPage
 
 from .conftest import make_user
 
@@ -56,3 +57,56 @@ def test_leaf_pages_ask_no_query_and_sections_keep_wagtails(users, sections):
     assert news.permissions_for_user(editor).can_delete() == PagePermissionTester(
         editor, news
     ).can_delete()
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("sieuquantri", "sqt@moc.gov.vn", "x")
+
+
+def test_news_index_with_articles_cannot_be_deleted_moved_or_copied(
+    client, login, superuser, sections
+):
+    """Each would work through every article in one request: turned off while it has any."""
+    news = sections["news"]
+    article = NewsArticlePageFactory(parent=news, live=True)
+    news.refresh_from_db()
+    tester = news.permissions_for_user(superuser)
+    assert not tester.can_delete() and not tester.can_move() and not tester.can_copy()
+    assert tester.can_edit() and tester.can_publish() and tester.can_unpublish()
+    client = login(superuser)
+    for action in ("delete", "move", "copy"):
+        # Wagtail's admin answers a refused permission with a redirect to the dashboard.
+        for response in (
+            client.get(f"/admin/pages/{news.pk}/{action}/"),
+            client.post(f"/admin/pages/{news.pk}/{action}/"),
+        ):
+            assert (response.status_code, response.get("Location")) == (302, "/admin/"), action
+    assert NewsIndexPage.objects.filter(pk=news.pk).exists()
+    explorer = client.get(f"/admin/pages/{sections['home'].pk}/").content.decode()
+    assert f"/admin/pages/{news.pk}/delete/" not in explorer
+    assert f"/admin/pages/{news.pk}/move/" not in explorer
+    # Its articles, and the empty index, are pages like any other.
+    assert article.permissions_for_user(superuser).can_delete()
+    article.delete()
+    news.refresh_from_db()
+    assert news.permissions_for_user(superuser).can_delete()
+
+
+def test_unpublishing_the_news_index_with_all_its_articles_is_refused(
+    client, login, superuser, sections
+):
+    news = sections["news"]
+    article = NewsArticlePageFactory(parent=news, live=True)
+    client = login(superuser)
+    url = f"/admin/pages/{news.pk}/unpublish/"
+    response = client.post(url, {"include_descendants": "on"}, follow=True)
+    assert "Không thể ngừng xuất bản cùng lúc toàn bộ bài viết" in response.content.decode()
+    news.refresh_from_db()
+    article.refresh_from_db()
+    assert news.live and article.live
+    # The index alone may be unpublished (its articles stay as they are).
+    assert client.post(url).status_code == 302
+    news.refresh_from_db()
+    article.refresh_from_db()
+    assert not news.live and article.live
