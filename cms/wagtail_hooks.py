@@ -227,6 +227,7 @@ class NewsArticleListingView(ExplorableIndexView):
     # No "ord": manual ordering shows every child unpaginated (Wagtail turns pagination off
     # for drag and drop), which cannot work with 100,000 articles.
     sort_order_field = None
+    totally_ordered = False  # set by order_queryset when it made the ordering total
 
     def get_base_queryset(self) -> QuerySet:
         if self.is_searching_whole_tree or not self.may_explore_whole_section:
@@ -255,8 +256,6 @@ class NewsArticleListingView(ExplorableIndexView):
         descending = first.startswith("-") if isinstance(first, str) else first.descending
         self.totally_ordered = True
         return queryset.order_by(*ordering, "-pk" if descending else "pk")
-
-    totally_ordered = False
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True,
                       **kwargs) -> ListingPaginator:
