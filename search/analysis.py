@@ -77,6 +77,10 @@ def term_class(column: str, term: str) -> str:
     return FOLDED_WORD
 
 
+#: An object's texts by group: title, summary, rest.
+Texts = tuple[list[str], list[str], list[str]]
+
+
 @dataclass
 class Document:
     """The index terms of one object, column by column, in reading order. ``title`` and
@@ -99,38 +103,54 @@ def _classed(*groups: tuple[str, list[str]]) -> dict[str, str]:
     return out
 
 
+def _cut(texts: list[str]) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """Exact words, folded words, exact pairs, folded pairs and code keys of some texts; pairs
+    never span two texts (two tags, a title and a lead are not side by side)."""
+    fold = text.fold
+    exact: list[str] = []
+    folded: list[str] = []
+    exact_pairs: list[str] = []
+    folded_pairs: list[str] = []
+    keys: list[str] = []
+    for value in texts:
+        words = text.search_words(value)
+        folds = [fold(word) for word in words]
+        exact += words
+        folded += folds
+        exact_pairs += _pairs(words)
+        folded_pairs += _pairs(folds)
+        keys += ["_" + key for key in text.code_keys(value)]
+    return exact, folded, exact_pairs, folded_pairs, keys
+
+
 def analyse(title_texts: list[str], summary_texts: list[str], body_texts: list[str]) -> Document:
     """Cut an object's texts (by group, see the module doc) into the three columns' terms.
 
     Hot: every indexed object passes here (100,000 in a large import), so each text is cut into
     words once and every word folded once (``text.fold`` is memoised per word).
     """
-    title_text = "\n".join(title_texts)
-    summary_text = "\n".join(summary_texts)
-    body_text = "\n".join(body_texts)
-    t_exact = text.search_words(title_text)
-    s_exact = text.search_words(summary_text)
-    a_exact = t_exact + s_exact + text.search_words(body_text)
-    fold = text.fold
-    a_folded = [fold(word) for word in a_exact]
-    t_folded = a_folded[: len(t_exact)]
-    s_folded = a_folded[len(t_exact) : len(t_exact) + len(s_exact)]
-    t_keys = ["_" + key for key in text.code_keys(title_text)]
-    a_keys = [*t_keys, *("_" + key for key in text.code_keys(f"{summary_text}\n{body_text}"))]
-    t_pairs = _pairs(t_folded)
-    t_exact_pairs = _pairs(t_exact)
+    t_exact, t_folded, t_exact_pairs, t_pairs, t_keys = _cut(title_texts)
+    s_exact, s_folded, s_exact_pairs, s_pairs, s_keys = _cut(summary_texts)
+    b_exact, b_folded, _, b_pairs, b_keys = _cut(body_texts)
+    a_keys = [*t_keys, *s_keys, *b_keys]
     return Document(
         title=_classed(
             (FOLDED_WORD, t_folded), (FOLDED_PAIR, t_pairs), (EXACT_WORD, t_exact),
             (CODE_OR_EXACT_PAIR, t_exact_pairs), (CODE_OR_EXACT_PAIR, t_keys),
         ),
-        body=_keep([*a_folded, *t_pairs, *_pairs(s_folded), *a_keys]),
+        body=_keep([*t_folded, *s_folded, *b_folded, *t_pairs, *s_pairs, *a_keys]),
         extra=_classed(
-            (FOLDED_PAIR, _pairs(a_folded)), (EXACT_WORD, a_exact),
-            (CODE_OR_EXACT_PAIR, t_exact_pairs), (CODE_OR_EXACT_PAIR, _pairs(s_exact)),
+            (FOLDED_PAIR, t_pairs), (FOLDED_PAIR, s_pairs), (FOLDED_PAIR, b_pairs),
+            (EXACT_WORD, t_exact), (EXACT_WORD, s_exact), (EXACT_WORD, b_exact),
+            (CODE_OR_EXACT_PAIR, t_exact_pairs), (CODE_OR_EXACT_PAIR, s_exact_pairs),
             (CODE_OR_EXACT_PAIR, a_keys),
         ),
     )
+
+
+def analyse_all(texts: list[Texts]) -> list[Document]:
+    """``analyse`` for many objects at once: what a pool worker is sent (pure, picklable)."""
+    return [analyse(*groups) for groups in texts]
 
 
 @dataclass

@@ -94,9 +94,10 @@ def _field_texts(obj: Model, field) -> list[tuple[SearchField, str]]:
     return []
 
 
-def document_for(obj: Model) -> analysis.Document:
-    """The index terms of ``obj`` from its ``search_fields`` (groups: see ``analysis``)."""
-    groups: tuple[list[str], list[str], list[str]] = ([], [], [])
+def document_texts(obj: Model) -> analysis.Texts:
+    """The texts of ``obj``'s ``search_fields`` in their groups (title, summary, rest; see
+    ``analysis``): what ``analysis.analyse`` cuts into terms, in this process or another."""
+    groups: analysis.Texts = ([], [], [])
     for field in obj.get_search_fields():
         for search_field, value in _field_texts(obj, field):
             if not value:
@@ -108,7 +109,12 @@ def document_for(obj: Model) -> analysis.Document:
                 groups[1].append(value)
             else:
                 groups[2].append(value)
-    return analysis.analyse(*groups)
+    return groups
+
+
+def document_for(obj: Model) -> analysis.Document:
+    """The index terms of ``obj``."""
+    return analysis.analyse(*document_texts(obj))
 
 
 def _date_of(obj: Model) -> dt.datetime | None:
@@ -133,6 +139,11 @@ class VietnameseIndex(BaseIndex):
         return engine_for(self.connection)
 
     def add_items(self, model, items) -> None:
+        self.add_documents(model, items, [document_for(obj) for obj in items])
+
+    def add_documents(self, model, items, documents: list[analysis.Document]) -> None:
+        """Write ``items`` with their terms already analysed (``document_for``, or
+        ``analysis.analyse_all`` in another process: what a bulk import does)."""
         if not model.get_search_fields():
             return
         ct_id = ContentType.objects.get_for_model(model).pk
@@ -144,9 +155,9 @@ class VietnameseIndex(BaseIndex):
                 int(obj.pk) if int_key else None,
                 _date_of(obj),
                 mirror_of(obj),
-                document_for(obj),
+                document,
             )
-            for obj in items
+            for obj, document in zip(items, documents, strict=True)
         ]
         engine = self.engine
         with transaction.atomic(using=self.connection.alias):

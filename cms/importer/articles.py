@@ -211,7 +211,9 @@ class ArticleWriter:
             except ValidationError as error:
                 raise RecordError(record, error) from None
             pages.append(page)
-        bulk.bulk_create_pages(parent, pages, user=self.ctx.user, now=self.ctx.now)
+        bulk.bulk_create_pages(
+            parent, pages, user=self.ctx.user, now=self.ctx.now, pool=self.ctx.pool
+        )
         self.ctx.counts["created"] += len(pages)
         return list(zip(records, pages, strict=True))
 

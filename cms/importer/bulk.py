@@ -26,6 +26,11 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
+from search import analysis
+from search.backend import VietnameseIndex, document_texts
+
+from .parallel import Pool
+
 __all__ = ["bulk_create_pages", "index_pages"]
 
 
@@ -40,7 +45,8 @@ def _concrete_chain(model: type[Page]) -> list[type[models.Model]]:
 
 
 def bulk_create_pages(
-    parent: Page, pages: Sequence[Page], *, user=None, now: datetime, index: bool = True
+    parent: Page, pages: Sequence[Page], *, user=None, now: datetime, index: bool = True,
+    pool: Pool | None = None,
 ) -> list[Page]:
     """Insert ``pages`` (unsaved, one specific model, slugs unique under ``parent``) as children.
 
@@ -48,10 +54,15 @@ def bulk_create_pages(
     ``page.tags.set([...])``). On return every page is saved with one revision (published if
     ``live``), ``wagtail.create``/``wagtail.publish`` log entries, reference-index rows and a
     search-index entry — what ``add_child`` + ``save_revision().publish()`` leave behind.
+    The search terms are cut by ``pool``'s worker while the rows are written, when given.
     """
     if not pages:
         return []
     model = type(pages[0])
+    # The texts are complete in memory (tags, category, body): cut them meanwhile.
+    documents = (pool or Pool(enabled=False)).submit(
+        analysis.analyse_all, [document_texts(page) for page in pages]
+    ) if index else None
     content_type = ContentType.objects.get_for_model(model)
     page_type = ContentType.objects.get_for_model(Page)
 
@@ -141,8 +152,8 @@ def bulk_create_pages(
 
     _index_references(model, pages, content_type, page_type)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    if index:
-        index_pages(model, pages)
+    if documents is not None:
+        index_pages(model, pages, documents.result())
     return list(pages)
 
 
@@ -186,7 +197,14 @@ def _index_references(model, pages, content_type, page_type) -> None:
     ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=ignore)
 
 
-def index_pages(model: type[Page], pages: Sequence[Page]) -> None:
-    """Add pages to every auto-updated search backend in one call per backend."""
+def index_pages(
+    model: type[Page], pages: Sequence[Page], documents: list[analysis.Document] | None = None
+) -> None:
+    """Add pages to every auto-updated search backend in one call per backend (ours with the
+    ``documents`` already cut for them, when given)."""
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(model, list(pages))
+        index = backend.get_index_for_model(model)
+        if documents is not None and isinstance(index, VietnameseIndex):
+            index.add_documents(model, list(pages), documents)
+        else:
+            backend.add_bulk(model, list(pages))

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from cms.models import ImportedRecord, ImportRun
 
 from .media import MediaLibrary
+from .parallel import Pool
 from .schema import Record
 
 __all__ = ["Context", "RecordError"]
@@ -39,6 +40,7 @@ class Context:
     user: Any
     now: dt.datetime
     media: MediaLibrary
+    pool: Pool = field(default_factory=lambda: Pool(enabled=False))
     run: ImportRun | None = None
     counts: Counter[str] = field(default_factory=Counter)
     cache: dict[str, Any] = field(default_factory=dict)

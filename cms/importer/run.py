@@ -17,6 +17,7 @@ from cms.models import ImportRun
 
 from .context import Context, RecordError
 from .media import MediaLibrary
+from .parallel import MIN_RECORDS, Pool
 from .progress import Progress
 from .reader import check_file, file_hasher, read_records
 
@@ -73,7 +74,8 @@ def import_file(
 
     # Pass 2: write, in one transaction.
     media = MediaLibrary(hasher)
-    ctx = Context(user=user, now=started, media=media)
+    pool = Pool(enabled=check.total >= MIN_RECORDS)
+    ctx = Context(user=user, now=started, media=media, pool=pool)
     meter = Progress(stream, total=check.total, label=f"Nhập {path.name}", enabled=progress)
     try:
         with transaction.atomic():
@@ -99,12 +101,14 @@ def import_file(
                 updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],
             )
     except RecordError as error:
+        pool.close()
         media.discard_written()
         meter.finish()
         outcome = FileOutcome(path, "refused", errors=error.lines)
         _record(outcome, user, started)
         return outcome
     except Exception as error:
+        pool.close()
         media.discard_written()
         meter.finish()
         logger.exception("import of %s failed and was rolled back", path)
@@ -112,6 +116,7 @@ def import_file(
         outcome = FileOutcome(path, "failed", errors=[message])
         _record(outcome, user, started)
         return outcome
+    pool.close()
     meter.finish()
     if ctx.counts["created"] or ctx.counts["updated"]:
         after_import()

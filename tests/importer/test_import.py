@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from django.core.management import call_command
+
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
@@ -263,3 +265,41 @@ def test_progress_only_on_a_terminal():
 def test_import_file_api_reports_counts(tmp_path):
     outcome = import_file(SAMPLE)
     assert outcome.ok and outcome.counts["created"] == 11
+
+
+
+def _stored_terms() -> dict[tuple, tuple[str, str, str]]:
+    """(content type, object id) → the three columns' terms as the engine stores them."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        sql = ("SELECT content_type_id, object_id, title::text, body::text, extra::text "
+               "FROM search_searchentry")
+    else:
+        sql = ("SELECT e.content_type_id, e.object_id, f.title, f.body, f.extra "
+               "FROM search_searchentry e JOIN search_searchentry_fts f ON f.rowid = e.id")
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return {tuple(row[:2]): tuple(row[2:]) for row in cursor.fetchall()}
+
+
+def test_a_worker_process_cuts_the_search_terms_of_large_files(monkeypatch):
+    """Above ``MIN_RECORDS`` a spawned worker cuts the terms: the same as in this process."""
+    from cms.importer import parallel, run
+
+    started = []
+    real = parallel.ProcessPoolExecutor
+
+    def spy(*args, **kwargs):
+        started.append(kwargs["mp_context"].get_start_method())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", spy)
+    monkeypatch.setattr(run, "MIN_RECORDS", 1)
+    assert import_file(SAMPLE).ok
+    assert started == ["spawn"]
+    from_worker = _stored_terms()
+    call_command("update_index", verbosity=0)  # every object again, cut in this process
+    in_process = _stored_terms()
+    assert len(from_worker) >= 11
+    assert from_worker == {key: in_process[key] for key in from_worker}
