@@ -21,6 +21,7 @@ import datetime as dt
 from collections import OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
 from django.db.models import CharField, Manager, Model, QuerySet
 from django.db.models.expressions import RawSQL
@@ -275,9 +276,15 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             else:
                 sub = base.annotate(_oid=Cast("pk", CharField())).values_list("_oid", flat=True)
                 key = "e.object_id"
-            sub_sql, sub_params = sub.query.get_compiler(connection=engine.connection).as_sql()
-            conditions.append(f"{key} IN ({sub_sql})")
-            params += list(sub_params)
+            try:
+                sub_sql, sub_params = sub.query.get_compiler(
+                    connection=engine.connection
+                ).as_sql()
+            except EmptyResultSet:  # e.g. pk__in=[]: nothing can match
+                conditions.append("1 = 0")
+            else:
+                conditions.append(f"{key} IN ({sub_sql})")
+                params += list(sub_params)
         return (
             f"SELECT e.id, e.object_id, e.object_int, e.content_type_id, e.published_at "
             f"FROM {TABLE} e "

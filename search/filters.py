@@ -14,19 +14,24 @@ out of date could change a count, never show a page the queryset excludes.
 
 from __future__ import annotations
 
+import copy
+
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db.models import Model, QuerySet
 from django.db.models.expressions import Col
 from django.db.models.lookups import Lookup
-from django.db.models.sql.where import WhereNode
+from django.db.models.sql.where import NothingNode, WhereNode
 
 from wagtail.models import Page
 
+from search.models import SearchEntry
+
 __all__ = ["MIRRORED", "NOTHING", "compile_filters", "mirror_of"]
 
-#: Page columns copied onto the page's index entry, under the same names.
+#: Page columns copied onto the page's index entry, under the same names (the page id is
+#: the entry's ``object_int``).
 MIRRORED = ("live", "path", "depth", "expire_at", "go_live_at", "locale_id")
-_READABLE = {*MIRRORED, "content_type_id"}
+_READABLE = {*MIRRORED, "content_type_id", "id"}
 #: The queryset can match nothing (``pk__in=[]``).
 NOTHING = ("1 = 0", [])
 
@@ -39,9 +44,11 @@ def mirror_of(obj: Model) -> tuple:
 
 
 def _readable(node) -> bool:
-    """True when every condition of ``node`` compares a mirrored column with plain values."""
+    """True when every condition of ``node`` compares a copied column with plain values."""
     if isinstance(node, WhereNode):
         return all(_readable(child) for child in node.children)
+    if isinstance(node, NothingNode):  # .none()
+        return True
     if not isinstance(node, Lookup) or not isinstance(node.lhs, Col):
         return False
     if node.lhs.alias != Page._meta.db_table or node.lhs.target.column not in _READABLE:
@@ -50,21 +57,34 @@ def _readable(node) -> bool:
     return not any(hasattr(value, "resolve_expression") for value in values)
 
 
+def _onto(node, alias: str):
+    """The condition tree ``node`` reading the entry ``alias``: the page's id is the entry's
+    ``object_int``, every other column has the same name."""
+    if isinstance(node, WhereNode):
+        clone = copy.copy(node)
+        clone.children = [_onto(child, alias) for child in node.children]
+        return clone
+    if isinstance(node, NothingNode):
+        return node
+    target = node.lhs.target
+    if target.column == "id":
+        target = SearchEntry._meta.get_field("object_int")
+    return type(node)(Col(alias, target, node.lhs.output_field), node.rhs)
+
+
 def compile_filters(queryset: QuerySet, alias: str, connection) -> tuple[str, list] | None:
     """SQL on the entry alias ``alias`` equivalent to the queryset's filters, or ``None``."""
     query = queryset.query
     if queryset.model._meta.db_table != Page._meta.db_table:
         return None
-    if query.is_sliced or query.combinator or query.extra or query.alias_map.keys() - {
-        Page._meta.db_table
-    }:
+    joined = {alias for alias, count in query.alias_refcount.items() if count}
+    if query.is_sliced or query.combinator or query.extra or joined - {Page._meta.db_table}:
         return None
     if not _readable(query.where):
         return None
-    where = query.where.relabeled_clone({Page._meta.db_table: alias})
     compiler = query.get_compiler(connection=connection)
     try:
-        sql, params = where.as_sql(compiler, connection)
+        sql, params = _onto(query.where, alias).as_sql(compiler, connection)
     except EmptyResultSet:
         return NOTHING
     except FullResultSet:
