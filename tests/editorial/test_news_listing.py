@@ -252,6 +252,8 @@ def test_wagtails_page_table_has_the_listing_sort_indexes(db):
     assert indexes["news_page_title_idx"]["columns"] == ["title", "id"]
     assert indexes["news_page_updated_idx"]["columns"] == ["latest_revision_created_at", "id"]
     assert indexes["news_page_status_idx"]["columns"] == ["live", "id"]
+    # And treebeard's "depth = 1" (the root) and child counts (cms.0003).
+    assert indexes["cms_page_depth_path_idx"]["columns"] == ["depth", "path"]
 
 
 def test_category_is_a_filter_not_a_sort(admin_client, sections, category):
