@@ -9,10 +9,8 @@ storage (``search.engines``), and queries match and rank in that engine. Ranking
    exact words > folded words; title group × 2; folded-only terms × ¼ when the query has marks);
 2. newest first.
 
-For a query that matches more than ``RANK_WINDOW`` rows, only the newest ``RANK_WINDOW`` of the
-matches, of the title matches, of the phrase matches and of the code matches are scored (found by
-index, so the strong matches of any age are in); the others follow, newest first. This bounds the
-cost of a query such as "xây dựng" that most of 100,000 articles match.
+How a search is answered without visiting every match of a query that most of 100,000 articles
+match (candidates, counts up to a cap): ``search.plan``.
 """
 
 from __future__ import annotations
@@ -48,13 +46,11 @@ from search import analysis
 from search.engines import TABLE, Engine, engine_for
 from search.filters import compile_filters, mirror_of
 from search.models import SearchEntry
+from search.plan import Answer, Limits, Search
 
-DEFAULT_RANK_WINDOW = 1000
 BATCH_SIZE = 500
 # Attributes that date an object, first found wins: the ranking's tie-break (newest first).
 DATE_ATTRIBUTES = ("published_at", "issued_on", "first_published_at")
-# Undated rows last on both databases (PostgreSQL puts NULLs first in DESC order).
-NEWEST_FIRST = "CASE WHEN m.published_at IS NULL THEN 1 ELSE 0 END, m.published_at DESC, m.id DESC"
 
 
 def _int_key(model: type[Model]) -> bool:
@@ -225,7 +221,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.counts: dict[int, int] | None = None  # matches per content type, once known
+        self.answer: Answer | None = None  # counts per content type, once known
         operator = (kwargs.get("operator") or self.DEFAULT_OPERATOR).lower()
         if isinstance(self.query, MatchAll):
             self.parsed = None
@@ -246,22 +242,23 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
     # -- SQL ------------------------------------------------------------------------------------
 
-    def _matches(self, engine: Engine) -> tuple[str, list]:
-        """SELECT of the rows matching the query within the queryset (alias ``e``)."""
+    def _match(self, engine: Engine) -> tuple[str, list]:
+        """The condition on the index row ``e`` that it matches the query."""
         q = self.parsed
-        model = self.queryset.model
         column = "title" if self.prefix else "body"
-        conditions, params = [], []
-        sql, p = engine.where("e", column, q.words, q.operator, prefix=self.prefix)
-        conditions.append(sql)
-        params += p
+        sql, params = engine.where("e", column, q.words, q.operator, prefix=self.prefix)
         if q.phrase:  # quoted: the pairs anywhere in the text (read from the rows)
-            sql, p = engine.holds("e", "extra", q.pairs)
-            conditions.append(sql)
-            params += p
+            phrase, phrase_params = engine.holds("e", "extra", q.pairs)
+            sql, params = f"{sql} AND {phrase}", [*params, *phrase_params]
+        return sql, params
+
+    def _allowed(self, engine: Engine) -> tuple[str, list]:
+        """The condition on ``e`` that its object is in the queryset."""
+        model = self.queryset.model
+        # The content type as a filter (``+ 0``): no lookup should start from its index.
         cts = get_descendants_content_types_pks(model)
-        conditions.append(f"e.content_type_id IN ({', '.join(['%s'] * len(cts))})")
-        params += cts
+        conditions = [f"e.content_type_id + 0 IN ({', '.join(['%s'] * len(cts))})"]
+        params: list = list(cts)
         base = self.queryset.order_by()
         compiled = compile_filters(base, "e", engine.connection)
         if compiled is not None:  # on the rows' copy of the page columns: no join
@@ -269,106 +266,39 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             if sql:
                 conditions.append(f"({sql})")
                 params += p
+            return " AND ".join(conditions), params
+        if _int_key(model):
+            sub, key = base.values_list("pk", flat=True), "e.object_int"
         else:
-            if _int_key(model):
-                sub = base.values_list("pk", flat=True)
-                key = "e.object_int"
-            else:
-                sub = base.annotate(_oid=Cast("pk", CharField())).values_list("_oid", flat=True)
-                key = "e.object_id"
-            try:
-                sub_sql, sub_params = sub.query.get_compiler(
-                    connection=engine.connection
-                ).as_sql()
-            except EmptyResultSet:  # e.g. pk__in=[]: nothing can match
-                conditions.append("1 = 0")
-            else:
-                conditions.append(f"{key} IN ({sub_sql})")
-                params += list(sub_params)
-        return (
-            f"SELECT e.id, e.object_id, e.object_int, e.content_type_id, e.published_at "
-            f"FROM {TABLE} e "
-            f"WHERE {' AND '.join(conditions)}",
-            params,
-        )
+            sub = base.annotate(_oid=Cast("pk", CharField())).values_list("_oid", flat=True)
+            key = "e.object_id"
+        try:
+            sub_sql, sub_params = sub.query.get_compiler(connection=engine.connection).as_sql()
+        except EmptyResultSet:  # e.g. pk__in=[]: nothing can match
+            conditions.append("1 = 0")
+        else:
+            conditions.append(f"{key} IN ({sub_sql})")
+            params += list(sub_params)
+        return " AND ".join(conditions), params
 
-    def _candidate_sets(self, engine: Engine, window: int) -> tuple[str, list]:
-        """Ids worth scoring: the newest ``window`` matches and of each strong kind of match
-        (all words in the title, side by side in the text, a code), found by index."""
-        q = self.parsed
-        order = f"ORDER BY {NEWEST_FIRST}"
-        sets = [(f"SELECT m.id FROM m {order} LIMIT %s", [window])]
-        strong = [("title", q.words, "and")]
-        if q.exact:
-            strong.append(("title", q.exact, "and"))
-        if q.pairs:
-            strong.append(("body", q.pairs, "and"))
-        if q.codes:
-            strong.append(("body", q.codes, "or"))
-        for column, terms, mode in strong:
-            sql, p = engine.ids(column, terms, mode)  # by index: the rows of any age
-            sets.append(
-                (f"SELECT m.id FROM m WHERE m.id IN ({sql}) {order} LIMIT %s", [*p, window])
-            )
-        return (
-            " UNION ".join(f"SELECT id FROM ({sql}) AS s{i}" for i, (sql, _) in enumerate(sets)),
-            [p for _, params in sets for p in params],
+    def plan(self, engine: Engine, limits: Limits) -> Search:
+        return Search(
+            engine=engine, query=self.parsed, allowed=self._allowed(engine),
+            match=self._match(engine),
+            content_types=get_descendants_content_types_pks(self.queryset.model), limits=limits,
         )
-
-    def ranked_ids(self, engine: Engine, start: int, stop: int | None,
-                   window: int) -> list[tuple[str, float]]:
-        q = self.parsed
-        m_sql, m_params = self._matches(engine)
-        c_sql, c_params = self._candidate_sets(engine, window)
-        s_sql, s_params = engine.score("e", q.scored(), q.weights())
-        limit = -1 if stop is None else max(stop - start, 0)
-        if engine.vendor == "postgresql" and stop is None:
-            limit = None
-        # One statement answers the page of results and the counts per type (the matches are
-        # computed once): rows with part = 1 carry (content type, count). Only the candidates
-        # (s) are joined back to the index rows and scored: their vectors are large (TOAST).
-        sql = (
-            f"WITH m AS ({m_sql}), c AS ({c_sql}), "
-            f"s AS (SELECT e.id, {s_sql} AS score FROM {TABLE} e WHERE e.id IN (SELECT id FROM c)) "
-            "SELECT part, object_id, score, ct, n FROM ("
-            "SELECT 0 AS part, r.object_id, r.score, NULL AS ct, NULL AS n, r.undated, "
-            "r.published_at, r.id FROM ("
-            "SELECT m.object_id, m.id, m.published_at, "
-            "CASE WHEN m.published_at IS NULL THEN 1 ELSE 0 END AS undated, "
-            "COALESCE(s.score, -1) AS score "
-            f"FROM m LEFT JOIN s ON s.id = m.id ORDER BY score DESC, {NEWEST_FIRST} "
-            + ("LIMIT ALL " if limit is None else "LIMIT %s ")
-            + "OFFSET %s) r "
-            "UNION ALL SELECT 1, NULL, NULL, m.content_type_id, COUNT(*), NULL, NULL, NULL "
-            "FROM m GROUP BY m.content_type_id"
-            ") t ORDER BY part, score DESC, undated, published_at DESC, id DESC"
-        )
-        params = [*m_params, *c_params, *s_params]
-        if limit is not None:
-            params.append(limit)
-        params.append(start)
-        with engine.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        self.counts = {ct: int(n) for part, _, _, ct, n in rows if part == 1}
-        return [(object_id, float(score)) for part, object_id, score, _, _ in rows if part == 0]
 
     def matching_queryset(self, engine: Engine) -> QuerySet:
         """The queryset narrowed to the matches, in its own order."""
-        m_sql, m_params = self._matches(engine)
+        match, match_params = self._match(engine)
+        allowed, params = self._allowed(engine)
         column = "object_int" if _int_key(self.queryset.model) else "object_id"
         return self.queryset.filter(
-            pk__in=RawSQL(f"SELECT m.{column} FROM ({m_sql}) m", m_params)  # noqa: S611
-        )
-
-    def type_counts(self, engine: Engine) -> dict[int, int]:
-        m_sql, m_params = self._matches(engine)
-        with engine.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.content_type_id, COUNT(*) FROM ({m_sql}) m GROUP BY m.content_type_id",
-                m_params,
+            pk__in=RawSQL(  # noqa: S611
+                f"SELECT e.{column} FROM {TABLE} e WHERE {match} AND {allowed}",
+                [*match_params, *params],
             )
-            return dict(cursor.fetchall())
+        )
 
 
 class VietnameseAutocompleteQueryCompiler(VietnameseQueryCompiler):
@@ -392,14 +322,16 @@ class VietnameseSearchResults(BaseSearchResults):
             return []
         if not compiler.order_by_relevance:  # the queryset's own order (the API's ?order=)
             return list(compiler.matching_queryset(self.engine)[self.start : self.stop])
-        ranked = compiler.ranked_ids(self.engine, self.start, self.stop, self.backend.rank_window)
-        if not ranked:
+        answer = compiler.plan(self.engine, self.backend.limits).answer(self.start, self.stop)
+        if compiler.answer is None:
+            compiler.answer = answer
+        if not answer.ranked:
             return []
         model = compiler.queryset.model
-        keys = [model._meta.pk.to_python(object_id) for object_id, _ in ranked]
+        keys = [model._meta.pk.to_python(object_id) for object_id, _ in answer.ranked]
         found = {obj.pk: obj for obj in compiler.queryset.filter(pk__in=keys)}
         results = []
-        for key, (_, score) in zip(keys, ranked, strict=True):
+        for key, (_, score) in zip(keys, answer.ranked, strict=True):
             obj = found.get(key)
             if obj is None:
                 continue
@@ -416,14 +348,26 @@ class VietnameseSearchResults(BaseSearchResults):
         total = max(total - self.start, 0)
         return total if self.stop is None else min(total, self.stop - self.start)
 
+    def _counted(self) -> Answer:
+        compiler = self.query_compiler
+        if compiler.answer is None:  # not yet answered with a page of results
+            compiler.answer = compiler.plan(self.engine, self.backend.limits).count()
+        return compiler.answer
+
     def type_counts(self) -> dict[int, int]:
-        """Matches per content type id, in one query (the page's type filter counts)."""
+        """Matches per content type id (the page's type filter counts), each exact up to the
+        backend's ``COUNT_CAP``: see ``capped``."""
         compiler = self.query_compiler
         if compiler.parsed is None or compiler.parsed.is_empty:
             return {}
-        if compiler.counts is None:  # not yet answered with a page of results
-            compiler.counts = compiler.type_counts(self.engine)
-        return compiler.counts
+        return self._counted().counts
+
+    def capped(self) -> set[int]:
+        """Content type ids with more matches than their count says (it stopped at the cap)."""
+        compiler = self.query_compiler
+        if compiler.parsed is None or compiler.parsed.is_empty:
+            return set()
+        return self._counted().capped
 
     def facet(self, field_name: str) -> OrderedDict:
         if field_name not in {"content_type", "content_type_id"}:
@@ -436,7 +380,9 @@ class VietnameseSearchResults(BaseSearchResults):
 
 
 class VietnameseSearchBackend(BaseSearchBackend):
-    """Options: ``RANK_WINDOW`` (rows scored per strong kind of match, default 1000)."""
+    """Options (``search.plan``): ``PROBE_ROWS`` (200), ``RANK_WINDOW`` (100: candidates of each
+    kind), ``COUNT_CAP`` (500: a large content type is counted up to this), ``SMALL_TYPE``
+    (2,000: a content type with at most this many rows is counted exactly)."""
 
     query_compiler_class = VietnameseQueryCompiler
     autocomplete_query_compiler_class = VietnameseAutocompleteQueryCompiler
@@ -446,7 +392,13 @@ class VietnameseSearchBackend(BaseSearchBackend):
 
     def __init__(self, params: dict) -> None:
         super().__init__(params)
-        self.rank_window = int(params.get("RANK_WINDOW", DEFAULT_RANK_WINDOW))
+        defaults = Limits()
+        self.limits = Limits(
+            probe=int(params.get("PROBE_ROWS", defaults.probe)),
+            window=int(params.get("RANK_WINDOW", defaults.window)),
+            cap=int(params.get("COUNT_CAP", defaults.cap)),
+            small=int(params.get("SMALL_TYPE", defaults.small)),
+        )
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         # Only "or" and "and" exist; anything else a visitor sends (?search_operator=) is "and".

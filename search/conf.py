@@ -70,6 +70,7 @@ def search_backends(env: Mapping[str, str]) -> dict:
     return {
         "default": {
             "BACKEND": "search.backend",
-            "RANK_WINDOW": int(env.get("SEARCH_RANK_WINDOW", "1000")),
+            "RANK_WINDOW": int(env.get("SEARCH_RANK_WINDOW", "100")),
+            "COUNT_CAP": int(env.get("SEARCH_COUNT_CAP", "500")),
         }
     }

@@ -13,6 +13,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from cms import text
 from search.forms import SearchForm
 from search.snippets import snippet
 from search.stats import query_key, record
@@ -59,14 +60,15 @@ def searchable_pages(request: HttpRequest):
     return pages
 
 
-def _counts(results, models: dict[str, type[Page]]) -> dict[str, int]:
-    """Matches per result type, from one query over the content types."""
-    by_ct = results.type_counts()
+def _counts(results, models: dict[str, type[Page]]) -> tuple[dict[str, int], set[str]]:
+    """Matches per result type, and the types whose count stopped at the backend's cap (a
+    common query: "more than N")."""
     counts = dict.fromkeys(TYPE_LABELS, 0)
     typed = {ContentType.objects.get_for_model(m).pk: name for name, m in models.items()}
-    for ct_id, count in by_ct.items():
+    for ct_id, count in results.type_counts().items():
         counts[typed.get(ct_id, "page")] += count
-    return counts
+    capped = {typed.get(ct_id, "page") for ct_id in getattr(results, "capped", set)()}
+    return counts, capped
 
 
 def _date(page: Page):
@@ -79,6 +81,27 @@ def _no_such_page(wants_json: bool) -> HttpResponse:
     if wants_json:
         return JsonResponse({"errors": {"page": [message]}}, status=404)
     raise Http404(message)
+
+
+def _promotions(request: HttpRequest, query: str) -> list[SearchPromotion]:
+    """The editors' promoted results for this query whose page a visitor may see. A query
+    typed without diacritics gets the promotions of the same words with them (``giay phep``
+    those of ``giấy phép``); one typed with them, its own."""
+    key = query_key(query)
+    keys = {key}
+    if not text.has_marks(key):
+        promoted = SearchPromotion.objects.values_list("query__query_string", flat=True)
+        keys |= {k for k in promoted.distinct() if text.fold(k) == key}
+    chosen = list(
+        SearchPromotion.objects.filter(query__query_string__in=keys)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    page_ids = [p.page_id for p in chosen if p.page_id]
+    shown = set(
+        searchable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True)
+    ) if page_ids else set()
+    return [p for p in chosen if p.page_id is None or p.page_id in shown]
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -101,14 +124,15 @@ def search(request: HttpRequest) -> HttpResponse:
     pages = searchable_pages(request).specific()
 
     counts = dict.fromkeys(TYPE_LABELS, 0)
+    capped: set[str] = set()
     results: list[Page] = []
     total = 0
     if query:
         everything = backend.search(query, pages)
         start = (number - 1) * PAGE_SIZE
-        if not kind:  # one statement gives this page and the counts per type
+        if not kind:  # the search that gives this page gives the counts per type too
             results = list(everything[start : start + PAGE_SIZE])
-        counts = _counts(everything, models)
+        counts, capped = _counts(everything, models)
         total = counts[kind] if kind else sum(counts.values())
         last = max((total - 1) // PAGE_SIZE + 1, 1)
         if number > last:
@@ -135,12 +159,24 @@ def search(request: HttpRequest) -> HttpResponse:
         for page in results
     ]
 
+    at_least = bool(capped if not kind else capped & {kind})
+    promotions = _promotions(request, query) if query and number == 1 else []
     if wants_json:
         return JsonResponse(
             {
                 "query": query,
                 "total": total,
+                # "gte": the total is a lower bound (a common query, counted up to a cap).
+                "total_relation": "gte" if at_least else "eq",
                 "page": number,
+                "promoted": [
+                    {
+                        "title": p.page.title if p.page else p.external_link_text,
+                        "url": p.page.get_url(request) if p.page else p.external_link_url,
+                        "description": p.description,
+                    }
+                    for p in promotions
+                ],
                 "results": [
                     {
                         "title": item["page"].title,
@@ -157,20 +193,6 @@ def search(request: HttpRequest) -> HttpResponse:
             json_dumps_params={"ensure_ascii": False},
         )
 
-    promotions = []
-    if query and number == 1:
-        chosen = list(
-            SearchPromotion.objects.filter(query__query_string=query_key(query))
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        shown = set(
-            searchable_pages(request)
-            .filter(pk__in=[p.page_id for p in chosen if p.page_id])
-            .values_list("pk", flat=True)
-        ) if any(p.page_id for p in chosen) else set()
-        promotions = [p for p in chosen if p.page_id is None or p.page_id in shown]
-
     last_page = max((total - 1) // PAGE_SIZE + 1, 1)
     return TemplateResponse(
         request,
@@ -181,10 +203,13 @@ def search(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "total": total,
             "counts": [
-                {"value": value, "label": label, "count": counts[value]}
+                {"value": value, "label": label, "count": counts[value],
+                 "at_least": value in capped}
                 for value, label in TYPE_LABELS.items()
             ],
             "all_count": sum(counts.values()),
+            "all_at_least": bool(capped),
+            "at_least": at_least,
             "items": items,
             "promotions": promotions,
             "page_number": number,

@@ -42,10 +42,14 @@ def test_each_type_has_its_own_partial(client, corpus) -> None:
 
 def test_json_contract(client, corpus) -> None:
     data = get_json(client, q="bán nhà").json()
-    assert set(data) == {"query", "total", "page", "results"}
+    # DESIGN.md's keys, and two more: whether total is exact or a lower bound, and the
+    # editors' promoted results.
+    assert set(data) == {"query", "total", "total_relation", "page", "promoted", "results"}
     assert data["query"] == "bán nhà"
     assert data["page"] == 1
     assert data["total"] == len(data["results"]) > 1
+    assert data["total_relation"] == "eq"
+    assert data["promoted"] == []
     first = data["results"][0]
     assert set(first) == {"title", "url", "type", "snippet", "published_at"}
     assert first["title"] == "Thị trường bán nhà ở xã hội khởi sắc"
@@ -155,11 +159,20 @@ def test_promoted_results_are_shown_first(client, corpus) -> None:
     assert "Kết quả được đề xuất" in html
     assert "Thủ tục được hỏi nhiều nhất" in html
     assert html.index("Kết quả được đề xuất") < html.index('class="search-results"')
+    data = client.get("/search/", {"q": "giay phep", "format": "json"}).json()
+    assert data["promoted"] == [{
+        "title": corpus["1.009972"].title, "url": corpus["1.009972"].url,
+        "description": "Thủ tục được hỏi nhiều nhất",
+    }]
+    assert client.get("/search/", {"q": "giay phep", "format": "json", "page": 2}).status_code in {
+        200, 404,
+    }
 
 
 def test_search_query_count_is_flat(client, corpus, django_assert_max_num_queries) -> None:
     client.get("/search/", {"q": "xây dựng"})  # warm caches (site, content types)
-    with django_assert_max_num_queries(16):
+    # 17: the search itself is two statements (the probe of search.plan, then the ranking).
+    with django_assert_max_num_queries(17):
         response = client.get("/search/", {"q": "xây dựng", "page": 2})
     assert response.status_code == 200
 
