@@ -85,7 +85,9 @@ class Run:
 
 def manage(database_url: str, *args: str, media: Path | None = None) -> Run:
     """``manage.py ARGS`` against ``database_url``; wall time and the child's peak RSS."""
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
+    # DEBUG off as in production: Django would keep every query of a 100,000-article run.
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+           "DEBUG": "false"}
     if media:
         env["MEDIA_ROOT"] = str(media)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
