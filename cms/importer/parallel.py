@@ -1,10 +1,11 @@
-"""Work an import hands to a second process, so that both cores of a small server share it.
+"""Work an import hands to other processes, so that the cores of a small server share it.
 
-Cutting a batch's texts into search terms (``search.analysis``: pure Python on strings) is a
-quarter of an article's import; a worker does it while this process writes the batch's pages.
-The worker is spawned (not forked: it must not share this process's database connection) and
-imports only the analysis modules. Small files stay in one process: starting a worker costs
-more than it saves below a few thousand records.
+Reading and validating the file's lines (``reader.read_chunk``) and cutting a batch's texts into
+search terms (``search.analysis``) are pure Python on strings, half of an article's import:
+workers do them while this process writes pages. Workers are spawned (not forked: they must
+not share this process's database connection) with Django set up but never connected (the
+validators of the portal's models live in their modules). Small files stay in one process:
+starting workers costs more than it saves below a few thousand records.
 """
 
 from __future__ import annotations
@@ -14,10 +15,18 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["MIN_RECORDS", "Pool"]
+__all__ = ["MIN_BYTES", "Pool"]
 
-#: Files with fewer records than this are imported in one process.
-MIN_RECORDS = 2_000
+#: Files smaller than this (about 2,000 articles) are imported in one process.
+MIN_BYTES = 4 << 20
+#: Worker processes: this one, the workers and the database server share two cores here.
+WORKERS = 2
+
+
+def _start_worker() -> None:
+    import django
+
+    django.setup()
 
 
 class _Done(Future):
@@ -29,10 +38,11 @@ class _Done(Future):
 
 
 class Pool:
-    """One worker process, started on first use when ``enabled``, stopped by ``close``."""
+    """Worker processes, started on first use when ``enabled``, stopped by ``close``."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, workers: int = WORKERS) -> None:
         self.enabled = enabled
+        self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
@@ -40,7 +50,8 @@ class Pool:
             return _Done(fn(*args))
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
             )
         return self._executor.submit(fn, *args)
 

@@ -17,7 +17,7 @@ from cms.models import ImportRun
 
 from .context import Context, RecordError
 from .media import MediaLibrary
-from .parallel import MIN_RECORDS, Pool
+from .parallel import MIN_BYTES, Pool
 from .progress import Progress
 from .reader import check_file, file_hasher, read_records
 
@@ -66,15 +66,20 @@ def import_file(
     hasher = file_hasher()
     stream = stdout or _NullStream()
     # Pass 1: validate everything, write nothing.
-    check = check_file(path, hasher)
+    pool = Pool(enabled=path.stat().st_size >= MIN_BYTES)
+    try:
+        check = check_file(path, hasher, pool=pool)
+    except BaseException:
+        pool.close()
+        raise
     if not check.ok:
+        pool.close()
         outcome = FileOutcome(path, "refused", errors=check.errors)
         _record(outcome, user, started)
         return outcome
 
     # Pass 2: write, in one transaction.
     media = MediaLibrary(hasher)
-    pool = Pool(enabled=check.total >= MIN_RECORDS)
     ctx = Context(user=user, now=started, media=media, pool=pool)
     meter = Progress(stream, total=check.total, label=f"Nhập {path.name}", enabled=progress)
     try:
@@ -84,7 +89,7 @@ def import_file(
             )
             writers = _writers(ctx)
             pending: dict[str, list] = {kind: [] for kind in ORDER}
-            for record in read_records(path, hasher):
+            for record in read_records(path, hasher, pool):
                 batch = pending[record.type]
                 batch.append(record)
                 if len(batch) >= batch_size:

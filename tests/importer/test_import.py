@@ -284,7 +284,7 @@ def _stored_terms() -> dict[tuple, tuple[str, str, str]]:
 
 
 def test_a_worker_process_cuts_the_search_terms_of_large_files(monkeypatch):
-    """Above ``MIN_RECORDS`` a spawned worker cuts the terms: the same as in this process."""
+    """Above ``MIN_BYTES`` spawned workers read the file and cut the terms: the same as here."""
     from cms.importer import parallel, run
 
     started = []
@@ -295,7 +295,8 @@ def test_a_worker_process_cuts_the_search_terms_of_large_files(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", spy)
-    monkeypatch.setattr(run, "MIN_RECORDS", 1)
+    monkeypatch.setattr(run, "MIN_BYTES", 1)
+    monkeypatch.setattr("cms.importer.reader.CHUNK_BYTES", 2048)  # several chunks
     assert import_file(SAMPLE).ok
     assert started == ["spawn"]
     from_worker = _stored_terms()

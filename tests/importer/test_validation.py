@@ -22,8 +22,20 @@ def refused(run_import, capsys, path) -> list[str]:
     return [line for line in capsys.readouterr().err.splitlines() if line.startswith("line ")]
 
 
+@pytest.fixture(params=["one chunk", "many chunks", "workers"])
+def reading(request, monkeypatch) -> str:
+    """The file read whole, in chunks of a few lines (a key repeated across chunks), or in
+    chunks by worker processes (what a large file gets)."""
+    if request.param != "one chunk":
+        monkeypatch.setattr("cms.importer.reader.CHUNK_BYTES", 64)
+    if request.param == "workers":
+        monkeypatch.setattr("cms.importer.run.MIN_BYTES", 1)
+    return request.param
+
+
 @pytest.mark.django_db
-def test_every_bad_line_is_reported_and_nothing_is_written(jsonl, run_import, capsys, home_page):
+def test_every_bad_line_is_reported_and_nothing_is_written(jsonl, run_import, capsys, home_page,
+                                                            reading):
     pages, revisions = Page.objects.count(), Revision.objects.count()
     path = jsonl(
         ARTICLE,                                                       # 1: fine
@@ -41,6 +53,9 @@ def test_every_bad_line_is_reported_and_nothing_is_written(jsonl, run_import, ca
         ["not", "an", "object"],                                       # 11
     )
     lines = refused(run_import, capsys, path)
+    assert [int(line.split(":")[0].split()[1]) for line in lines] == sorted(
+        int(line.split(":")[0].split()[1]) for line in lines
+    )
     assert lines[0].startswith("line 2: json: JSON hỏng")
     assert lines[1].startswith("line 3: type: loại bản ghi không hợp lệ: 'podcast'")
     assert "line 4: lead: thiếu trường bắt buộc" in lines
