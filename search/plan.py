@@ -86,8 +86,9 @@ class Search:
             answer = _counted(hits)
             answer.ranked = self._rank([row[0] for row in hits], window)[start:stop]
             return answer
-        candidates = self._candidates(sets, probe, window)
-        answer = self._counts(len(hits) / len(probe))
+        candidates, every = self._candidates(sets, probe, window)
+        # Fewer matches than the window: they are all known, and so are their counts.
+        answer = _counted(every) if every is not None else self._counts(len(hits) / len(probe))
         answer.ranked = self._rank(candidates, window)[start:stop]
         return answer
 
@@ -138,13 +139,15 @@ class Search:
         )
 
     def _candidates(self, sets: list[tuple[str, SQL]], probe: list[tuple],
-                    window: int) -> list[int]:
+                    window: int) -> tuple[list[int], list[tuple] | None]:
         """The newest ``window`` rows of each set: from the probe when it holds that many,
-        else walked or looked up, whichever the probe's measure says is cheaper."""
+        else walked or looked up, whichever the probe's measure says is cheaper. Also every
+        match, as (id, object id, content type), when there are fewer than ``window``."""
         allowed, params = self.allowed
         rows, words = self._rows(), len(self.query.words)
         ids: list[int] = []
         statements: dict[str, tuple[list[str], list]] = {"walk": ([], []), "look up": ([], [])}
+        every_plan = None  # how every match (set 0) is fetched, if the probe did not hold them
         for index, (column, (condition, condition_params)) in enumerate(sets):
             flag = _probe_column(sets, index)
             plan = "look up"  # a set the probe did not measure is a rare one (pairs, codes)
@@ -155,16 +158,24 @@ class Search:
                     continue
                 plan = self.engine.cheaper(len(found) / len(probe), words, window, rows,
                                            in_row=column == "title")
+            if index == 0:
+                every_plan = plan
             sql, sql_params = statements[plan]
             sql.append(
-                f"SELECT * FROM (SELECT e.id FROM {TABLE} e WHERE {condition} AND {allowed} "
+                f"SELECT * FROM (SELECT {index} AS kind, e.id, e.object_id, e.content_type_id "
+                f"FROM {TABLE} e WHERE {condition} AND {allowed} "
                 f"ORDER BY {NEWEST} LIMIT %s) AS s{len(sql)}"
             )
             sql_params += [*condition_params, *params, window]
+        every: list[tuple] | None = None
         for plan, (sql, sql_params) in statements.items():
             if sql:
-                ids += [row[0] for row in self._fetch(" UNION ".join(sql), sql_params, plan)]
-        return list(dict.fromkeys(ids))
+                found = self._fetch(" UNION ALL ".join(sql), sql_params, plan)
+                ids += [row[1] for row in found]
+                if plan == every_plan:
+                    matches = [row[1:] for row in found if row[0] == 0]
+                    every = matches if len(matches) < window else None
+        return list(dict.fromkeys(ids)), every
 
     def _rank(self, candidates: list[int], window: int) -> list[tuple[str, float]]:
         """Candidates scored on the title, the best ``window`` on everything, best first."""

@@ -7,6 +7,7 @@ piece by piece and only our own ``<mark>`` tags are added.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -28,23 +29,23 @@ def _plain(value) -> str:
     return " ".join(strip_tags(str(value)).split())
 
 
-def sources(page) -> list[str]:
-    """The page's texts that a snippet may quote, in order of preference."""
-    texts = []
+def sources(page) -> Iterator[str]:
+    """The page's texts that a snippet may quote, in order of preference (one at a time: a
+    body is rendered only when the lead holds no match)."""
     for name in SOURCE_ATTRIBUTES:
         value = getattr(page, name, None)
         if value:
             plain = _plain(value)
             if plain:
-                texts.append(text.clean(plain))
-    return texts
+                yield text.clean(plain)
 
 
 def highlight(value: str, words: set[str]) -> SafeString:
     """``value`` escaped, each word whose folded form is in ``words`` wrapped in ``<mark>``."""
     out, last = [], 0
     for match in _TOKEN.finditer(value):
-        if text.fold(text.normalize(match.group())) in words:
+        # Folding drops every mark, wherever the tone sits: no normalising needed first.
+        if text.fold(match.group()) in words:
             out.append(escape(value[last : match.start()]))
             out.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()
@@ -55,10 +56,11 @@ def highlight(value: str, words: set[str]) -> SafeString:
 def snippet(page, query: str) -> SafeString:
     """About ``WINDOW_WORDS`` words of the page around the first query word it contains."""
     words = {text.fold(w) for w in text.search_words(query)}
-    texts = sources(page)
-    for value in texts:
+    first_text = None
+    for value in sources(page):
+        first_text = first_text or value
         tokens = list(_TOKEN.finditer(value))
-        hits = [i for i, m in enumerate(tokens) if text.fold(text.normalize(m.group())) in words]
+        hits = [i for i, m in enumerate(tokens) if text.fold(m.group()) in words]
         if not hits:
             continue
         first = max(hits[0] - WINDOW_WORDS // 4, 0)
@@ -69,6 +71,6 @@ def snippet(page, query: str) -> SafeString:
         prefix = "… " if start else ""
         suffix = " …" if end < len(value) else ""
         return mark_safe(prefix + highlight(piece, words) + suffix)  # noqa: S308
-    if texts:
-        return highlight(Truncator(texts[0]).words(WINDOW_WORDS, truncate=" …"), words)
+    if first_text:
+        return highlight(Truncator(first_text).words(WINDOW_WORDS, truncate=" …"), words)
     return mark_safe("")
