@@ -222,6 +222,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.answer: Answer | None = None  # counts per content type, once known
+        self._plans: dict[str, Search] = {}  # database alias → its plan
         operator = (kwargs.get("operator") or self.DEFAULT_OPERATOR).lower()
         if isinstance(self.query, MatchAll):
             self.parsed = None
@@ -282,11 +283,16 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         return " AND ".join(conditions), params
 
     def plan(self, engine: Engine, limits: Limits) -> Search:
-        return Search(
-            engine=engine, query=self.parsed, allowed=self._allowed(engine),
-            match=self._match(engine),
-            content_types=get_descendants_content_types_pks(self.queryset.model), limits=limits,
-        )
+        """The query's plan on ``engine``; one per compiler, so its probe is read once."""
+        search = self._plans.get(engine.connection.alias)
+        if search is None or search.limits != limits:
+            search = self._plans[engine.connection.alias] = Search(
+                engine=engine, query=self.parsed, allowed=self._allowed(engine),
+                match=self._match(engine),
+                content_types=get_descendants_content_types_pks(self.queryset.model),
+                limits=limits,
+            )
+        return search
 
     def matching_queryset(self, engine: Engine) -> QuerySet:
         """The queryset narrowed to the matches, in its own order."""

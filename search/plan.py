@@ -66,6 +66,7 @@ class Search:
     content_types: Sequence[int]
     limits: Limits = field(default_factory=Limits)
     planned: bool = False  # a statement told the engine how to plan
+    probed: list[tuple] | None = None  # the probe's rows, once read (count, then a page)
 
     def _fetch(self, sql: str, params: list, plan: str | None = None) -> list[tuple]:
         self.planned = self.planned or plan is not None
@@ -93,8 +94,9 @@ class Search:
         return answer
 
     def count(self) -> Answer:
-        """The counts alone (no page of results)."""
-        probe = self._probe([])
+        """The counts alone (no page of results). The probe is the one a page would read, so
+        a paginator's count then page (Django's ``Paginator``) reads it once."""
+        probe = self._probe(self._sets())
         hits = [row for row in probe if row[3]]
         if len(probe) < self.limits.probe:
             return _counted(hits)
@@ -123,6 +125,8 @@ class Search:
     def _probe(self, sets: list[tuple[str, SQL]]) -> list[tuple]:
         """(id, object id, content type, matches, then 1/0 for each title set) of the newest
         allowed rows. The title is in the row: testing it here costs nothing."""
+        if self.probed is not None:
+            return self.probed
         allowed, params = self.allowed
         match, match_params = self.match
         flags, flag_params = [], []
@@ -131,12 +135,13 @@ class Search:
                 flags.append(f", CASE WHEN {condition} THEN 1 ELSE 0 END")
                 flag_params += condition_params
         # Inline filters only: PostgreSQL walks the newest rows unaided.
-        return self._fetch(
+        self.probed = self._fetch(
             f"SELECT e.id, e.object_id, e.content_type_id, "
             f"CASE WHEN {match} THEN 1 ELSE 0 END{''.join(flags)} FROM {TABLE} e "
             f"WHERE {allowed} ORDER BY {NEWEST} LIMIT %s",
             [*match_params, *flag_params, *params, self.limits.probe],
         )
+        return self.probed
 
     def _candidates(self, sets: list[tuple[str, SQL]], probe: list[tuple],
                     window: int) -> tuple[list[int], list[tuple] | None]:
