@@ -17,7 +17,8 @@ def _line(label: str, count: int, run: dataset.Run) -> None:
     cpu_rate = count / run.cpu_seconds if run.cpu_seconds else 0
     print(f"{label}: {count:,} records in {run.seconds:,.1f} s wall = {rate:,.1f}/s "
           f"({run.cpu_seconds:,.1f} s CPU = {cpu_rate:,.1f}/s per CPU-second), "
-          f"peak RSS {run.peak_rss_mb:,.0f} MB", flush=True)
+          f"peak RSS {run.peak_rss_mb:,.0f} MB (with its workers {run.tree_rss_mb:,.0f} MB)",
+          flush=True)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,9 +79,39 @@ def rename(old: str, new: str) -> None:
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the manage.py process's own peak
     output: str
     cpu_seconds: float = 0.0
+    tree_rss_mb: float = 0.0  # the largest sum over it and its workers, sampled
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and its descendants now (Linux ``/proc``), in kB."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                total += next((int(line.split()[1]) for line in status
+                               if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as kids:
+                    pending += [int(kid) for kid in kids.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it ended between two reads
+    return total
+
+
+class _TreeSampler(threading.Thread):
+    """The peak of ``_tree_rss_kb`` every 0.2 s: worker processes' memory counts too."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb, self.stopped = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.2):
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
 
 
 def manage(database_url: str, *args: str, media: Path | None = None) -> Run:
@@ -95,15 +126,19 @@ def manage(database_url: str, *args: str, media: Path | None = None) -> Run:
         child = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", *args], cwd=ROOT, env=env, stdout=log, stderr=log,
         )
+        sampler = _TreeSampler(child.pid)
+        sampler.start()
         # wait4: this child's own resource usage (its peak RSS), not all children's maximum.
         _, status, usage = os.wait4(child.pid, 0)
+        sampler.stopped.set()
         child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - started
         log.seek(0)
         output = log.read()
     if child.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{output}")
-    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
+    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime,
+               max(sampler.peak_kb, usage.ru_maxrss) / 1024)
 
 
 def files(args: argparse.Namespace) -> tuple[Path, Path]:
