@@ -83,6 +83,22 @@ def restore_baseline() -> None:
         ))
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, django_db_blocker, live_server) -> Iterator[Any]:
+    """pytest-django's live server, with its database connections gone before the test
+    database is dropped: a request thread that Chromium keeps alive (HTTP keep-alive) can
+    outlive the tests holding a connection, and PostgreSQL refuses to drop a database in use."""
+    yield live_server
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _live_server_helper(request: pytest.FixtureRequest) -> Iterator[None]:
     """Replaces pytest-django's helper of the same name, which makes every live-server test
