@@ -285,7 +285,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
     def plan(self, engine: Engine, limits: Limits) -> Search:
         """The query's plan on ``engine``; one per compiler, so its probe is read once."""
         search = self._plans.get(engine.connection.alias)
-        if search is None or search.limits != limits:
+        if search is None:
             search = self._plans[engine.connection.alias] = Search(
                 engine=engine, query=self.parsed, allowed=self._allowed(engine),
                 match=self._match(engine),

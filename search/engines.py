@@ -132,10 +132,6 @@ class SQLiteEngine(Engine):
         joiner = " AND " if mode == "and" else " OR "
         return f"{{{column}}} : ({joiner.join(parts)})"
 
-    def ids(self, column, terms, mode):
-        return (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-                [self._match(column, terms, mode)])
-
     def where(self, alias, column, terms, mode, prefix=False):
         return (f"{alias}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
                 [self._match(column, terms, mode, prefix)])
@@ -202,9 +198,6 @@ class PostgresEngine(Engine):
             return " ".join([f"'{t}':1{c}" for t, c in terms.items()])
         return " ".join([f"'{t}'" for t in terms])
 
-    def ids(self, column, terms, mode):
-        return f"SELECT id FROM {TABLE} WHERE {column} @@ %s::tsquery", [self.tsquery(terms, mode)]
-
     def where(self, alias, column, terms, mode, prefix=False):
         return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, mode, prefix)]
 
@@ -254,9 +247,6 @@ class PostgresEngine(Engine):
         if not values:
             return "1 = 0", []
         return f"{column} = ANY(%s)", [list(values)]
-
-    def holds(self, alias, column, terms):
-        return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, "and")]
 
     def score(self, alias, scored, weights):
         # One ts_rank per column reads the row's vector (out of line, TOAST) once. ts_rank's

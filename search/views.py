@@ -71,6 +71,11 @@ def _counts(results, models: dict[str, type[Page]]) -> tuple[dict[str, int], set
     return counts, capped
 
 
+def _amount(count: int, at_least: bool) -> str:
+    """``1.234``, or ``hơn 500`` for a count that stopped at the backend's cap."""
+    return f"hơn {text.format_number(count)}" if at_least else text.format_number(count)
+
+
 def _date(page: Page):
     value = getattr(page, "published_at", None) or page.first_published_at
     return timezone.localtime(value) if value else None
@@ -202,13 +207,17 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "kind": kind,
             "total": total,
+            # The type filter, "all" first: each label with its count ("hơn 500" when capped).
             "counts": [
-                {"value": value, "label": label, "count": counts[value],
-                 "at_least": value in capped}
-                for value, label in TYPE_LABELS.items()
+                {"value": "", "label": "Tất cả",
+                 "shown": _amount(sum(counts.values()), bool(capped))},
+                *(
+                    {"value": value, "label": label,
+                     "shown": _amount(counts[value], value in capped)}
+                    for value, label in TYPE_LABELS.items()
+                ),
             ],
-            "all_count": sum(counts.values()),
-            "all_at_least": bool(capped),
+            "total_shown": _amount(total, at_least),
             "at_least": at_least,
             "items": items,
             "promotions": promotions,
