@@ -38,7 +38,8 @@ class _Done(Future):
 
 
 class Pool:
-    """Worker processes, started on first use when ``enabled``, stopped by ``close``."""
+    """Worker processes, started on first use when ``enabled``, stopped by ``close`` (or
+    on leaving a ``with`` block)."""
 
     def __init__(self, enabled: bool, workers: int = WORKERS) -> None:
         self.enabled = enabled
@@ -59,3 +60,9 @@ class Pool:
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wagtail.utils.file import hash_filelike
@@ -228,10 +228,5 @@ def read_records(path: Path, hasher: Callable[[str], str],
             line = offset + chunk.errors[0][0]
             raise RuntimeError(f"line {line}: tệp đã thay đổi trong khi nhập")
         for record in chunk.records:
-            yield record if not offset else _renumbered(record, offset)
+            yield replace(record, line=record.line + offset) if offset else record
         offset += chunk.lines
-
-
-def _renumbered(record: Record, offset: int) -> Record:
-    return Record(record.line + offset, record.type, record.key, record.data, record.digest,
-                  record.files)

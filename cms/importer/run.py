@@ -62,18 +62,25 @@ def import_file(
     batch_size: int = BATCH_SIZE,
 ) -> FileOutcome:
     """Validate ``path`` whole; if it is clean, write it all or nothing. Records an ImportRun."""
+    # The workers (large files) stop however the import ends, before caches are cleared.
+    with Pool(enabled=path.stat().st_size >= MIN_BYTES) as pool:
+        outcome = _import(path, pool, user=user, stdout=stdout, progress=progress,
+                          batch_size=batch_size)
+    if outcome.counts["created"] or outcome.counts["updated"]:
+        after_import()
+    return outcome
+
+
+def _import(
+    path: Path, pool: Pool, *, user, stdout: TextIO | None, progress: bool | None,
+    batch_size: int,
+) -> FileOutcome:
     started = timezone.now()
     hasher = file_hasher()
     stream = stdout or _NullStream()
     # Pass 1: validate everything, write nothing.
-    pool = Pool(enabled=path.stat().st_size >= MIN_BYTES)
-    try:
-        check = check_file(path, hasher, pool=pool)
-    except BaseException:
-        pool.close()
-        raise
+    check = check_file(path, hasher, pool=pool)
     if not check.ok:
-        pool.close()
         outcome = FileOutcome(path, "refused", errors=check.errors)
         _record(outcome, user, started)
         return outcome
@@ -105,26 +112,18 @@ def import_file(
                 finished_at=timezone.now(), created=ctx.counts["created"],
                 updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],
             )
-    except RecordError as error:
-        pool.close()
-        media.discard_written()
-        meter.finish()
-        outcome = FileOutcome(path, "refused", errors=error.lines)
-        _record(outcome, user, started)
-        return outcome
     except Exception as error:
-        pool.close()
         media.discard_written()
         meter.finish()
-        logger.exception("import of %s failed and was rolled back", path)
-        message = f"{path.name}: lỗi khi ghi, đã hoàn tác: {error}"
-        outcome = FileOutcome(path, "failed", errors=[message])
+        if isinstance(error, RecordError):
+            outcome = FileOutcome(path, "refused", errors=error.lines)
+        else:
+            logger.exception("import of %s failed and was rolled back", path)
+            message = f"{path.name}: lỗi khi ghi, đã hoàn tác: {error}"
+            outcome = FileOutcome(path, "failed", errors=[message])
         _record(outcome, user, started)
         return outcome
-    pool.close()
     meter.finish()
-    if ctx.counts["created"] or ctx.counts["updated"]:
-        after_import()
     return FileOutcome(path, "ok", counts=ctx.counts)
 
 
