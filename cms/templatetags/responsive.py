@@ -43,14 +43,14 @@ def specs_for(role: str) -> list[str]:
     return Filter().expand_spec(pattern)
 
 
-def prefetch_renditions(images: Iterable, specs: Iterable[str] | None = None) -> None:
+def prefetch_renditions(images: Iterable) -> None:
     """One query for the renditions of all these images, instead of one per image.
 
     Call it on the images of a listing before rendering, so a page costs the same for 5
-    pictures as for 50. All renditions of each image are fetched whatever ``specs`` says
-    (kept for callers that name theirs): Wagtail takes a prefetched set as complete, so a
-    spec missing from a filtered set (the Open Graph image of the SEO tags, the hero of the
-    home page's first story) would be looked up and its file encoded again on every view.
+    pictures as for 50. All renditions of each image are fetched, not those of some specs:
+    Wagtail takes a prefetched set as complete, so a spec missing from a filtered set (the
+    Open Graph image of the SEO tags, the hero of the home page's first story) would be
+    looked up and its file encoded again on every view.
     """
     images = [image for image in images if image is not None]
     if images:

@@ -2,6 +2,8 @@
 the title vector kept in the row (it scores every candidate), and the ``search_entry_ids``
 function gone: the plan now says how PostgreSQL should find matches, statement by statement."""
 
+import importlib
+
 from django.db import migrations
 
 # SQLite puts NULLs last in a descending order already (and takes no NULLS LAST in an index).
@@ -19,7 +21,6 @@ def _indexes(vendor: str) -> list[str]:
     ]
 
 
-
 BOTH_REVERSE = [
     "DROP INDEX IF EXISTS search_entry_newest",
     "DROP INDEX IF EXISTS search_entry_type_newest",
@@ -28,8 +29,10 @@ POSTGRES = [
     "DROP FUNCTION IF EXISTS search_entry_ids(text, tsquery)",
     "ALTER TABLE search_searchentry ALTER COLUMN title SET STORAGE PLAIN",
 ]
+# Backwards, the function that 0003 created and this drops comes back (its own statement).
 POSTGRES_REVERSE = [
     "ALTER TABLE search_searchentry ALTER COLUMN title SET STORAGE EXTERNAL",
+    *importlib.import_module("search.migrations.0003_entry_ids_function").POSTGRES,
 ]
 
 
