@@ -11,6 +11,8 @@ changed here changes everywhere at once.
 - ``fold``: what a query typed without diacritics must match. Diacritics off, ``đ`` → ``d``,
   lower case. Python's NFKD and Django's ``slugify`` drop ``đ``; this does not.
 - ``slugify``: ASCII URLs from Vietnamese titles.
+- ``plain_text``: the words of HTML (rich text, a rendered StreamField) for snippets and
+  descriptions: block boundaries are spaces (``<p>chính.</p><p>Cơ</p>`` is ``chính. Cơ``).
 - ``search_words``/``code_keys``/``has_marks``: how search cuts text into words (a code such as
   ``17/NQ-CP`` gives its parts ``17 nq cp`` and one joined key ``17nqcp``, so the whole code is
   one term that only its record carries).
@@ -26,7 +28,11 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from html import unescape
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from django.utils.html import strip_tags
 
 __all__ = [
     "TIME_ZONE",
@@ -39,6 +45,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "normalize",
+    "plain_text",
     "search_words",
     "slugify",
     "weekday",
@@ -177,6 +184,25 @@ def code_keys(text: str) -> list[str]:
         if _CODE_SEPARATORS.search(run)
         for code in _CODE.findall(run)
     ]
+
+
+# Tags that end a line of text when shown: a space where they stand (``strip_tags`` would glue
+# the last word of a paragraph to the first of the next).
+_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|h[1-6]"
+    r"|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(value: Any) -> str:
+    """The text of a string of HTML, or of a value that renders to it (``__html__``: rich text,
+    a StreamField): tags out, a space at block boundaries, entities decoded, one space between
+    words."""
+    if value is None:
+        return ""
+    html = value.__html__() if hasattr(value, "__html__") else str(value)
+    return " ".join(unescape(strip_tags(_BLOCK_TAG.sub(" ", html))).split())
 
 
 def has_marks(text: str) -> bool:

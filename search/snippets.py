@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -21,12 +21,6 @@ _TOKEN = re.compile(r"[^\W_]+")
 SOURCE_ATTRIBUTES = ("lead", "summary", "search_description", "body", "intro", "steps", "result")
 
 
-def _plain(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "render_as_block"):  # StreamField value
-        value = str(value.render_as_block())
-    return " ".join(strip_tags(str(value)).split())
 
 
 def sources(page) -> Iterator[str]:
@@ -35,7 +29,7 @@ def sources(page) -> Iterator[str]:
     for name in SOURCE_ATTRIBUTES:
         value = getattr(page, name, None)
         if value:
-            plain = _plain(value)
+            plain = text.plain_text(value)
             if plain:
                 yield text.clean(plain)
 

@@ -189,3 +189,18 @@ def test_has_marks() -> None:
     assert text.has_marks("Đô thị")
     assert text.has_marks(nfd("bàn"))
     assert not text.has_marks("ban nha 17/NQ-CP")
+
+
+@pytest.mark.parametrize(
+    ("html", "plain"),
+    [
+        ("<p>qua bưu chính.</p><p>Cơ quan tiếp nhận</p>", "qua bưu chính. Cơ quan tiếp nhận"),
+        ("<ul><li>Bước 1</li><li>Bước 2</li></ul>", "Bước 1 Bước 2"),
+        ("dòng một<br/>dòng hai", "dòng một dòng hai"),
+        ("<figure><figcaption>Ảnh: TTXVN</figcaption></figure><p>Hà Nội</p>", "Ảnh: TTXVN Hà Nội"),
+        ("<p>Bộ <b>Xây</b> dựng &amp; đô thị</p>", "Bộ Xây dựng & đô thị"),
+        (None, ""),
+    ],
+)
+def test_plain_text_keeps_words_of_separate_blocks_apart(html, plain: str) -> None:
+    assert text.plain_text(html) == plain

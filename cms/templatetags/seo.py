@@ -8,13 +8,11 @@ type gets sensible metadata without a change here; a page model that wants to sa
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from django import template
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -23,6 +21,7 @@ from wagtail.models import Page, Site
 
 from cms.templatetags.navigation import get_breadcrumbs, get_site_settings
 from cms.templatetags.vi import iso_local
+from cms.text import plain_text
 
 register = template.Library()
 
@@ -31,17 +30,10 @@ DESCRIPTION_LENGTH = 160
 # Fields, in order of preference, that hold a page's summary or its picture.
 _SUMMARY_FIELDS = ("search_description", "lead", "summary", "intro", "excerpt", "description")
 _IMAGE_FIELDS = ("og_image", "image", "feed_image", "main_image", "cover_image", "thumbnail")
-_SPACE = re.compile(r"\s+")
 # JSON inside <script> must not close the element nor open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def _plain(value: Any) -> str:
-    """Text of a string, rich text or StreamField value: no tags, one space between words."""
-    if value is None:
-        return ""
-    html = value.__html__() if hasattr(value, "__html__") else str(value)
-    return _SPACE.sub(" ", strip_tags(html)).strip()
 
 
 def _site_name(request: HttpRequest | None) -> str:
@@ -52,7 +44,7 @@ def _site_name(request: HttpRequest | None) -> str:
 def page_description(page: Any) -> str:
     """The page's own description, else its lead/summary/intro, cut to ~160 characters."""
     for name in _SUMMARY_FIELDS:
-        text = _plain(getattr(page, name, None))
+        text = plain_text(getattr(page, name, None))
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return ""
@@ -136,10 +128,6 @@ def _organization(request: HttpRequest | None) -> dict[str, Any]:
     return org
 
 
-def _text(value: Any) -> str:
-    return _plain(value) if value is not None else ""
-
-
 def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
     published = getattr(page, "published_at", None) or getattr(page, "first_published_at", None)
     modified = getattr(page, "last_published_at", None) or published
@@ -155,7 +143,7 @@ def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]
         "url": url,
         "publisher": _organization(request),
     }
-    author = _text(getattr(page, "author", ""))
+    author = plain_text(getattr(page, "author", ""))
     data["author"] = (
         {"@type": "Person", "name": author} if author else _organization(request)
     )
@@ -164,7 +152,7 @@ def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]
         data["image"] = [image_url]
     category = getattr(page, "category", None)
     if category:
-        data["articleSection"] = _text(category)
+        data["articleSection"] = plain_text(category)
     return data
 
 
@@ -176,26 +164,26 @@ def _procedure_summary(page: Any) -> str:
 
 
 def _procedure(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
-    agency = _text(getattr(page, "agency", ""))
+    agency = plain_text(getattr(page, "agency", ""))
     agencies = getattr(page, "implementing_agencies", None)
     if not agency and agencies is not None:
         first = agencies.all().first()
-        agency = _text(first) if first else ""
+        agency = plain_text(first) if first else ""
     agency = agency or _site_name(request)
     description = page_description(page) or _procedure_summary(page)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
-        "name": _text(getattr(page, "name", "")) or page.title,
+        "name": plain_text(getattr(page, "name", "")) or page.title,
         "url": url,
-        "identifier": _text(getattr(page, "code", "")),
-        "serviceType": _text(getattr(page, "sector", None) or getattr(page, "field", "")),
+        "identifier": plain_text(getattr(page, "code", "")),
+        "serviceType": plain_text(getattr(page, "sector", None) or getattr(page, "field", "")),
         "description": description,
         "provider": {"@type": "GovernmentOrganization", "name": agency},
         "areaServed": {"@type": "Country", "name": "Việt Nam"},
         "inLanguage": "vi",
     }
-    audience = _text(getattr(page, "applicants", "") or getattr(page, "applicant", ""))
+    audience = plain_text(getattr(page, "applicants", "") or getattr(page, "applicant", ""))
     if audience:
         data["audience"] = {"@type": "Audience", "audienceType": audience}
     portal = getattr(page, "portal_url", "")
@@ -214,11 +202,11 @@ def _document(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any
         "@type": "Legislation",
         "name": page.title,
         "url": url,
-        "legislationIdentifier": _text(getattr(page, "number", "")),
-        "legislationType": _text(getattr(page, "doc_type", "")),
+        "legislationIdentifier": plain_text(getattr(page, "number", "")),
+        "legislationType": plain_text(getattr(page, "doc_type", "")),
         "legislationPassedBy": {
             "@type": "GovernmentOrganization",
-            "name": _text(getattr(page, "issuer", "")) or _site_name(request),
+            "name": plain_text(getattr(page, "issuer", "")) or _site_name(request),
         },
         "description": page_description(page),
         "inLanguage": "vi",

@@ -149,6 +149,14 @@ def test_snippet_is_escaped(client, corpus) -> None:
     assert "<mark>Cất</mark> <mark>nóc</mark>" in snippet
 
 
+def test_snippet_keeps_the_words_of_two_paragraphs_apart(client, corpus) -> None:
+    page = corpus["1.009972"]
+    page.steps = "<p>Nộp hồ sơ qua bưu chính.</p><p>Cơ quan tiếp nhận kiểm tra &amp; trả lời.</p>"
+    page.save_revision().publish()
+    snippet = get_json(client, q="1.009972").json()["results"][0]["snippet"]
+    assert "bưu chính. Cơ quan tiếp nhận kiểm tra &amp; trả lời." in snippet
+
+
 def test_promoted_results_are_shown_first(client, corpus) -> None:
     query = Query.get("giấy phép")
     SearchPromotion.objects.create(
