@@ -9,6 +9,7 @@ import io
 
 import pytest
 
+from django.db import connection
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
@@ -88,8 +89,9 @@ def test_a_page_past_the_last_is_a_404_before_any_ranking(corpus, client, settin
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", **LIMITS}}
     client.get("/search/", {"q": "xây dựng", "format": "json"})  # warm the site and types
     # Which pages are private, the site, the probe, the counts of the small types, one capped
-    # count for each of the three large ones; then the 404's three redirect lookups.
-    with django_assert_num_queries(10) as captured:
+    # count for each of the three large ones; then the 404's three redirect lookups. On
+    # PostgreSQL, inside the test's transaction, one more resets the planner settings.
+    with django_assert_num_queries(10 + (connection.vendor == "postgresql")) as captured:
         response = client.get("/search/", {"q": "xây dựng", "page": 5000, "format": "json"})
     statements = [query["sql"] for query in captured.captured_queries]
     assert not [sql for sql in statements if " AS kind" in sql or " AS score" in sql]
