@@ -12,7 +12,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms.templatetags.responsive import responsive_image
 
-# Inline SVG icons drawn in templates/home/blocks/icons.html (no icon font, no request).
+# Inline SVG icons drawn in templates/home/blocks/icon.html (no icon font, no request).
 ICON_CHOICES = [
     ("dich-vu-cong", "Dịch vụ công (biểu mẫu)"),
     ("phap-luat", "Pháp luật (cán cân)"),
