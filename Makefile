@@ -21,16 +21,18 @@ $(BIN)/python:
 
 # pip installs the lock whole (hash-checked), then the project itself without resolving anything;
 # `pip check` fails when pyproject.toml asks for a package the lock lacks (run `make lock`).
-$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+define install_lock
+	$(BIN)/pip install --quiet --require-hashes -r $(1)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/pip check
+	$(BIN)/pip check || { echo "The lock lacks what pyproject.toml asks for: run make lock." >&2; exit 1; }
+endef
+
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(call install_lock,$(LOCK))
 	touch $@
 
 $(VENV)/.installed-dev: $(DEV_LOCK) pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --require-hashes -r $(DEV_LOCK)
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/pip check
+	$(call install_lock,$(DEV_LOCK))
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -43,7 +45,9 @@ $(BIN)/uv: | $(BIN)/python
 # Regenerate both locks after changing pyproject.toml's dependencies. Versions already pinned are
 # kept (uv reads the old lock as preferences); `make lock UPGRADE=1` moves everything to the newest
 # versions the ranges allow. The dev lock is constrained by the runtime one: same versions in both.
+# A lock left with merge-conflict markers is compiled afresh from the ranges.
 lock: | $(BIN)/uv
+	for f in $(LOCK) $(DEV_LOCK); do ! grep -qs '^<<<<<<<' $$f || rm $$f; done
 	printf '%s\n' $(BUILD_PINS) | $(UV_COMPILE) $(if $(UPGRADE),--upgrade) \
 		pyproject.toml - -o $(LOCK)
 	printf '%s\n' $(BUILD_PINS) | $(UV_COMPILE) $(if $(UPGRADE),--upgrade) \
