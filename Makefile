@@ -94,4 +94,4 @@ bench: install-dev
 	$(BIN)/python -m tests.perf $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .ruff_cache .import_linter_cache
