@@ -94,14 +94,6 @@ class BasePage(Page):
         super()._set_core_field_defaults()
 
 
-class TimestampedModel(models.Model):
-    created_at = models.DateTimeField("Ngày tạo", auto_now_add=True)
-    updated_at = models.DateTimeField("Ngày cập nhật", auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
 class ImportRun(models.Model):
     """One run of ``import_content``: who, when, which files, what it did (for the dashboard)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -33,7 +34,7 @@ class NewsFeed(Feed):
 
     def site_name(self) -> str:
         site = Site.find_for_request(self.request)
-        return (site.site_name if site else "") or "Bộ Xây dựng"
+        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
     def title(self) -> str:
         name = f"{self.site_name()} – {self.index.title}"

@@ -154,6 +154,9 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Bộ Xây dựng"
+# The Wagtail site-setting model with the ministry's name and contacts: cms code reads it by this
+# name (cms.templatetags.navigation), templates as settings.home.SiteSettings.
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

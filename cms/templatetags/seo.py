@@ -19,13 +19,12 @@ from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
-from cms.templatetags.navigation import get_breadcrumbs, get_site_settings
+from cms.templatetags.navigation import get_breadcrumbs, site_name
 from cms.templatetags.vi import iso_local
 from cms.text import plain_text
 
 register = template.Library()
 
-DEFAULT_SITE_NAME = "Bộ Xây dựng"
 DESCRIPTION_LENGTH = 160
 # Fields, in order of preference, that hold a page's summary or its picture.
 _SUMMARY_FIELDS = ("search_description", "lead", "summary", "intro", "excerpt", "description")
@@ -37,8 +36,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 def _site_name(request: HttpRequest | None) -> str:
-    settings = get_site_settings(request)
-    return str(getattr(settings, "ministry_name", "") or DEFAULT_SITE_NAME)
+    return site_name(request)
 
 
 def page_description(page: Any) -> str:
