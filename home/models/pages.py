@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import metadata
 from cms.models import BasePage
 from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import BannerStreamBlock
@@ -51,6 +52,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "Trang chủ"
         verbose_name_plural = "Trang chủ"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def clean(self) -> None:
         super().clean()

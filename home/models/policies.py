@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -21,11 +22,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
+from cms.pages import ResultType, SitemapSection
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
+
+# ``sitemap-van-ban.xml``: the document list and its documents.
+DOCUMENTS_SECTION = SitemapSection("van-ban", 30)
 
 DOC_TYPE_CHOICES = [
     ("luat", "Luật"),
@@ -197,11 +202,35 @@ class PolicyPage(BasePage):
 
     parent_page_types = ["home.PolicyIndexPage"]
     subpage_types: list[str] = []
-    search_result_type = "document"
+    search_result_type = ResultType.DOCUMENT
+    sitemap_section = DOCUMENTS_SECTION
 
     class Meta:
         verbose_name = "Văn bản chính sách pháp luật"
         verbose_name_plural = "Văn bản chính sách pháp luật"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.summary)
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org ``Legislation``: number, type, issuer (else the ministry), date."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.title,
+            "url": metadata.canonical_url(request),
+            "legislationIdentifier": text.plain_text(self.number or ""),
+            "legislationType": text.plain_text(self.doc_type),
+            "legislationPassedBy": {
+                "@type": "GovernmentOrganization",
+                "name": text.plain_text(self.issuer or "") or metadata.site_name(request),
+            },
+            "description": self.get_meta_description(),
+            "inLanguage": "vi",
+        }
+        if self.issued_on:
+            data["legislationDate"] = self.issued_on.isoformat()
+        return metadata.without_empty(data)
 
     def compute_filter_text(self) -> str:
         """What the list's text box matches (set on save; bulk loaders must set it)."""
@@ -324,10 +353,14 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PolicyPage"]
     per_page = 20
+    sitemap_section = DOCUMENTS_SECTION
 
     class Meta:
         verbose_name = "Danh sách văn bản chính sách pháp luật"
         verbose_name_plural = "Danh sách văn bản chính sách pháp luật"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def get_filter_form_class(self) -> type:
         from home.forms import PolicyFilterForm
