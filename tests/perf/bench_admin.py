@@ -61,7 +61,7 @@ def _measure(client, url: str, repeat: int) -> tuple[float, float, int, int]:
 
 
 def urls() -> list[tuple[str, str]]:
-    from cms.wagtail_hooks import NewsArticleListingView
+    from news.admin_views import NewsArticleListingView
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     news = NewsIndexPage.objects.get()
