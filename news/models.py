@@ -41,6 +41,7 @@ from cms.templatetags.responsive import prefetch_renditions
 from cms.templatetags.vi import iso_local
 
 from .blocks import ArticleBodyBlock
+from .feeds import NewsFeed
 
 RELATED_LIMIT = 4
 # Route prefixes of the news index: a child article may not take them as its slug.
@@ -486,14 +487,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="feed")
     def feed_view(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
     @path("chuyen-muc/<slug:slug>/rss/", name="category_feed")
     def category_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
-        from .feeds import NewsFeed
-
         return NewsFeed(self, self.get_category(slug))(request)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:

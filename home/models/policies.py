@@ -25,6 +25,8 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
+from home.choices import DOC_TYPE_CHOICES, STATUS_CHOICES
+from home.forms import PolicyFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
@@ -32,23 +34,6 @@ from .taxonomy import Agency, Sector
 # ``sitemap-van-ban.xml``: the document list and its documents.
 DOCUMENTS_SECTION = SitemapSection("van-ban", 30)
 
-DOC_TYPE_CHOICES = [
-    ("luat", "Luật"),
-    ("nghi-dinh", "Nghị định"),
-    ("nghi-quyet", "Nghị quyết"),
-    ("quyet-dinh", "Quyết định"),
-    ("thong-tu", "Thông tư"),
-    ("chi-thi", "Chỉ thị"),
-    ("cong-van", "Công văn"),
-    ("thong-bao", "Thông báo"),
-    ("ke-hoach", "Kế hoạch"),
-    ("khac", "Văn bản khác"),
-]
-STATUS_CHOICES = [
-    ("con-hieu-luc", "Còn hiệu lực"),
-    ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
-    ("het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"),
-]
 RELATION_CHOICES = [
     ("thay-the", "Thay thế"),
     ("sua-doi", "Sửa đổi, bổ sung"),
@@ -363,8 +348,6 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
         return metadata.describe(self.search_description, self.intro)
 
     def get_filter_form_class(self) -> type:
-        from home.forms import PolicyFilterForm
-
         return PolicyFilterForm
 
     def base_queryset(self):

@@ -30,21 +30,18 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
+from home.choices import LEVEL_CHOICES
+from home.forms import ProcedureFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
 
-# --- Online service levels: the one place that says what a level means -------------------
-
 # ``sitemap-thu-tuc.xml``: the catalogue and its procedures.
 PROCEDURES_SECTION = SitemapSection("thu-tuc", 20)
 
-LEVEL_CHOICES = [
-    (4, "Mức độ 4"),
-    (3, "Mức độ 3"),
-    (2, "Mức độ 2"),
-    (1, "Mức độ 1"),
-]
+# --- Online service levels: the one place that says what a level means -------------------
+# (their choices are home.choices.LEVEL_CHOICES, which the catalogue's filter offers too)
+
 # Decree 42/2022 renamed the levels: a level-4 service is "toàn trình" (done entirely online),
 # a level-3 service "một phần" (submitted online, result collected in person); levels 1–2 only
 # publish information.
@@ -504,8 +501,6 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
         return metadata.describe(self.search_description, self.intro)
 
     def get_filter_form_class(self) -> type:
-        from home.forms import ProcedureFilterForm
-
         return ProcedureFilterForm
 
     def base_queryset(self) -> models.QuerySet:
