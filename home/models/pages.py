@@ -16,6 +16,7 @@ from cms import metadata
 from cms.models import BasePage
 from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import BannerStreamBlock
+from home.chrome import page_banners
 
 LATEST_NEWS = 6
 
@@ -112,7 +113,6 @@ class HomePage(BasePage):
         return sorted(pages, key=lambda p: rank.get(p.content_type.model, 99))
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .banners import page_banners
         from .procedures import level_statistics
 
         context = super().get_context(request, *args, **kwargs)
