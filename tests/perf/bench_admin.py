@@ -31,7 +31,7 @@ def _users():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cms.editorial.setup import GROUP_NEWS
+    from news.editorial import GROUP_NEWS
 
     model = get_user_model()
     admin, _ = model.objects.get_or_create(
