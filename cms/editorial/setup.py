@@ -79,7 +79,7 @@ def sections() -> list[Section]:
 
 
 def section_for(label: str) -> Section | None:
-    """The section whose index page has this model label (``news.newsindexpage``), if any."""
+    """The section whose index page has this model label (``app_label.modelname``), if any."""
     return _SECTIONS.get(label)
 
 
