@@ -18,7 +18,6 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 from cms import metadata
-from cms.metadata import canonical_url
 from cms.pages import PageKind
 from cms.templatetags.navigation import get_breadcrumbs
 from cms.templatetags.vi import iso_local
@@ -27,8 +26,6 @@ register = template.Library()
 
 # JSON inside <script> must not close the element nor open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-__all__ = ["canonical_url", "json_ld", "page_description", "page_image", "seo_meta"]
 
 
 def page_description(page: Any) -> str:
@@ -66,7 +63,7 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     return {
         "title": title or site_name,
         "description": description,
-        "canonical": canonical_url(request),
+        "canonical": metadata.canonical_url(request),
         "site_name": site_name,
         "og_type": og_type,
         "image_url": image_url,
