@@ -1,4 +1,5 @@
-"""What every page of the portal shares: ASCII slugs folded by ``cms.text`` and SEO fields."""
+"""What every page of the portal shares: ASCII slugs folded by ``cms.text``, SEO fields and
+the declarations of ``cms.pages.PageKind``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page
 
 from cms import text
+from cms.pages import PageKind
 from cms.permissions import LeafAwarePagePermissionTester
 
 # Vietnamese letters: Latin-1 vowels, ă đ ĩ ũ ơ ư, and the Latin Extended Additional block.
@@ -58,8 +60,9 @@ class FoldedSlugPageForm(WagtailAdminPageForm):
         return text.slugify(self.cleaned_data.get("slug") or "")
 
 
-class BasePage(Page):
-    """Abstract base of every page type: slugs are always folded Vietnamese (đ → d)."""
+class BasePage(PageKind, Page):
+    """Abstract base of every page type: slugs are always folded Vietnamese (đ → d), and the
+    page says what it is (``PageKind``: search result type, sitemap section, metadata)."""
 
     base_form_class = FoldedSlugPageForm
 

@@ -1,8 +1,13 @@
-"""RSS 2.0 feeds of the news index: all articles, or one category. Served by the index's routes."""
+"""RSS 2.0 feeds of the news index: all articles, or one category. Served by the index's routes.
+
+The index page imports this module; the models appear here only as type hints (no import at
+run time), so the two modules do not import each other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -11,7 +16,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from wagtail.models import Site
 
-from .models import NewsArticlePage, NewsCategory, NewsIndexPage
+if TYPE_CHECKING:
+    from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 FEED_LIMIT = 20
 

@@ -1,6 +1,6 @@
 """Template tags of the portal: sidebar, footer contact, statistics panel and pagination.
 
-The sidebar and footer read ``home.models.banners.chrome``: cached plain data, so every page
+The sidebar and footer read ``home.chrome.chrome``: cached plain data, so every page
 pays nothing for them once the cache is warm.
 """
 
@@ -12,7 +12,7 @@ from django import template
 
 from wagtail.models import Site
 
-from home.models.banners import chrome
+from home.chrome import chrome
 from home.models.procedures import LevelStatistics
 
 register = template.Library()
