@@ -27,29 +27,45 @@ from cms.models import BasePage
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
 
-DOC_TYPE_CHOICES = [
-    ("luat", "Luật"),
-    ("nghi-dinh", "Nghị định"),
-    ("nghi-quyet", "Nghị quyết"),
-    ("quyet-dinh", "Quyết định"),
-    ("thong-tu", "Thông tư"),
-    ("chi-thi", "Chỉ thị"),
-    ("cong-van", "Công văn"),
-    ("thong-bao", "Thông báo"),
-    ("ke-hoach", "Kế hoạch"),
-    ("khac", "Văn bản khác"),
-]
-STATUS_CHOICES = [
-    ("con-hieu-luc", "Còn hiệu lực"),
-    ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
-    ("het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"),
-]
-RELATION_CHOICES = [
-    ("thay-the", "Thay thế"),
-    ("sua-doi", "Sửa đổi, bổ sung"),
-    ("huong-dan", "Hướng dẫn thi hành"),
-    ("lien-quan", "Liên quan"),
-]
+# --- Choices: the one place their values are written --------------------------------------
+
+
+class DocType(models.TextChoices):
+    """Loại văn bản."""
+
+    LAW = "luat", "Luật"
+    DECREE = "nghi-dinh", "Nghị định"
+    RESOLUTION = "nghi-quyet", "Nghị quyết"
+    DECISION = "quyet-dinh", "Quyết định"
+    CIRCULAR = "thong-tu", "Thông tư"
+    DIRECTIVE = "chi-thi", "Chỉ thị"
+    OFFICIAL_LETTER = "cong-van", "Công văn"
+    NOTICE = "thong-bao", "Thông báo"
+    PLAN = "ke-hoach", "Kế hoạch"
+    OTHER = "khac", "Văn bản khác"
+
+
+class LegalStatus(models.TextChoices):
+    """Tình trạng hiệu lực."""
+
+    IN_FORCE = "con-hieu-luc", "Còn hiệu lực"
+    PARTLY_EXPIRED = "het-hieu-luc-mot-phan", "Hết hiệu lực một phần"
+    EXPIRED = "het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"
+
+
+class RelationKind(models.TextChoices):
+    """How one document relates to another."""
+
+    REPLACES = "thay-the", "Thay thế"
+    AMENDS = "sua-doi", "Sửa đổi, bổ sung"
+    GUIDES = "huong-dan", "Hướng dẫn thi hành"
+    RELATED = "lien-quan", "Liên quan"
+
+
+# The (value, label) lists, for form fields.
+DOC_TYPE_CHOICES = DocType.choices
+STATUS_CHOICES = LegalStatus.choices
+RELATION_CHOICES = RelationKind.choices
 # "17/NQ-CP", "36a/NQ-CP", "929/BTTTT-THH", "50/2014/QH13", "01/2021/TT-BXD".
 NUMBER_RE = r"^[0-9]+[a-zđ]?(/[0-9]{4})?/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 number_validator = RegexValidator(
@@ -101,7 +117,7 @@ class PolicyPage(BasePage):
         help_text="Ví dụ: 17/NQ-CP hoặc 50/2014/QH13.",
     )
     doc_type = models.CharField(
-        "Loại văn bản", max_length=16, choices=DOC_TYPE_CHOICES, default="khac",
+        "Loại văn bản", max_length=16, choices=DocType.choices, default=DocType.OTHER,
         help_text="Dùng để lọc danh sách văn bản.",
     )
     issuer = models.ForeignKey(
@@ -130,7 +146,8 @@ class PolicyPage(BasePage):
         help_text="Để trống nếu văn bản còn hiệu lực; không được trước ngày ban hành.",
     )
     status = models.CharField(
-        "Tình trạng hiệu lực", max_length=32, choices=STATUS_CHOICES, default="con-hieu-luc",
+        "Tình trạng hiệu lực", max_length=32, choices=LegalStatus.choices,
+        default=LegalStatus.IN_FORCE,
         help_text="Còn hiệu lực, hết hiệu lực một phần hoặc toàn bộ.",
     )
     summary = models.TextField(
@@ -218,9 +235,9 @@ class PolicyPage(BasePage):
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày ban hành."
         elif start and end and end < start:
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày có hiệu lực."
-        if self.status == "het-hieu-luc-toan-bo" and not end:
+        if self.status == LegalStatus.EXPIRED and not end:
             errors["effective_until"] = "Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."
-        if end and self.status == "con-hieu-luc":
+        if end and self.status == LegalStatus.IN_FORCE:
             errors["status"] = (
                 "Văn bản đã có ngày hết hiệu lực: chọn “Hết hiệu lực một phần” hoặc "
                 "“Hết hiệu lực toàn bộ”, hoặc xóa ngày hết hiệu lực."
@@ -280,7 +297,7 @@ class PolicyRelation(Orderable):
 
     page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(
-        "Quan hệ", max_length=16, choices=RELATION_CHOICES, default="lien-quan",
+        "Quan hệ", max_length=16, choices=RelationKind.choices, default=RelationKind.RELATED,
         help_text="Văn bản này … văn bản được chọn.",
     )
     target = models.ForeignKey(
@@ -298,10 +315,10 @@ class PolicyRelation(Orderable):
         verbose_name_plural = "Văn bản liên quan"
 
     REVERSE_LABELS = {
-        "thay-the": "Bị thay thế bởi",
-        "sua-doi": "Được sửa đổi, bổ sung bởi",
-        "huong-dan": "Được hướng dẫn bởi",
-        "lien-quan": "Liên quan",
+        RelationKind.REPLACES: "Bị thay thế bởi",
+        RelationKind.AMENDS: "Được sửa đổi, bổ sung bởi",
+        RelationKind.GUIDES: "Được hướng dẫn bởi",
+        RelationKind.RELATED: "Liên quan",
     }
 
     @property

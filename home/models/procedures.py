@@ -33,12 +33,16 @@ from .taxonomy import Agency, Sector
 
 # --- Online service levels: the one place that says what a level means -------------------
 
-LEVEL_CHOICES = [
-    (4, "Mức độ 4"),
-    (3, "Mức độ 3"),
-    (2, "Mức độ 2"),
-    (1, "Mức độ 1"),
-]
+class Level(models.IntegerChoices):
+    """Online service level (mức độ dịch vụ công trực tuyến), highest first."""
+
+    FULL = 4, "Mức độ 4"
+    PARTIAL = 3, "Mức độ 3"
+    FORMS = 2, "Mức độ 2"
+    INFORMATION = 1, "Mức độ 1"
+
+
+LEVEL_CHOICES = Level.choices
 # Decree 42/2022 renamed the levels: a level-4 service is "toàn trình" (done entirely online),
 # a level-3 service "một phần" (submitted online, result collected in person); levels 1–2 only
 # publish information.
@@ -142,12 +146,16 @@ code_validator = RegexValidator(
 )
 PORTAL_HOST = "dichvucong.gov.vn"
 
-EXECUTION_LEVEL_CHOICES = [
-    ("bo", "Cấp Bộ"),
-    ("tinh", "Cấp Tỉnh"),
-    ("huyen", "Cấp Huyện"),
-    ("xa", "Cấp Xã"),
-]
+class ExecutionLevel(models.TextChoices):
+    """Cấp thực hiện."""
+
+    MINISTRY = "bo", "Cấp Bộ"
+    PROVINCE = "tinh", "Cấp Tỉnh"
+    DISTRICT = "huyen", "Cấp Huyện"
+    COMMUNE = "xa", "Cấp Xã"
+
+
+EXECUTION_LEVEL_CHOICES = ExecutionLevel.choices
 
 
 def validate_portal_url(value: str) -> None:
@@ -186,8 +194,8 @@ class ProcedurePage(BasePage):
     execution_level = models.CharField(
         "Cấp thực hiện",
         max_length=8,
-        choices=EXECUTION_LEVEL_CHOICES,
-        default="bo",
+        choices=ExecutionLevel.choices,
+        default=ExecutionLevel.MINISTRY,
         help_text="Cấp chính quyền giải quyết thủ tục.",
     )
     procedure_type = models.CharField(
@@ -240,7 +248,7 @@ class ProcedurePage(BasePage):
     )
     level = models.PositiveSmallIntegerField(
         "Mức độ dịch vụ công trực tuyến",
-        choices=LEVEL_CHOICES,
+        choices=Level.choices,
         null=True,
         blank=False,
         db_index=True,
@@ -335,11 +343,15 @@ class ProcedurePage(BasePage):
         return context
 
 
-CHANNEL_CHOICES = [
-    ("truc-tiep", "Trực tiếp"),
-    ("truc-tuyen", "Trực tuyến"),
-    ("buu-chinh", "Dịch vụ bưu chính"),
-]
+class Channel(models.TextChoices):
+    """Hình thức nộp hồ sơ."""
+
+    IN_PERSON = "truc-tiep", "Trực tiếp"
+    ONLINE = "truc-tuyen", "Trực tuyến"
+    POST = "buu-chinh", "Dịch vụ bưu chính"
+
+
+CHANNEL_CHOICES = Channel.choices
 
 
 class ProcedureMethod(Orderable):
@@ -347,7 +359,7 @@ class ProcedureMethod(Orderable):
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="methods")
     channel = models.CharField(
-        "Hình thức nộp", max_length=16, choices=CHANNEL_CHOICES, help_text="Cách nộp hồ sơ."
+        "Hình thức nộp", max_length=16, choices=Channel.choices, help_text="Cách nộp hồ sơ."
     )
     processing_time = models.CharField(
         "Thời hạn giải quyết",

@@ -12,10 +12,15 @@ from wagtail.search import index
 from cms import text
 from cms.models import BasePage
 
-KIND_CHOICES = [
-    ("unit", "Đơn vị thuộc Bộ"),
-    ("enterprise", "Doanh nghiệp"),
-]
+
+class UnitKind(models.TextChoices):
+    """Loại: an own unit of the ministry or an enterprise."""
+
+    UNIT = "unit", "Đơn vị thuộc Bộ"
+    ENTERPRISE = "enterprise", "Doanh nghiệp"
+
+
+KIND_CHOICES = UnitKind.choices
 
 
 class UnitSite(index.Indexed, models.Model):
@@ -30,7 +35,7 @@ class UnitSite(index.Indexed, models.Model):
         help_text="Ví dụ: https://www.vibm.vn",
     )
     kind = models.CharField(
-        "Loại", max_length=16, choices=KIND_CHOICES, default="unit",
+        "Loại", max_length=16, choices=UnitKind.choices, default=UnitKind.UNIT,
         help_text="Đơn vị thuộc Bộ hay doanh nghiệp.",
     )
     order = models.PositiveIntegerField(
