@@ -3,8 +3,8 @@
 Every live and draft record of each registered record type (``cms.importer.registry``: its
 ``export`` lives beside its models) is written one JSON object a line, in a stable order (by
 natural key), with its images and attachments copied next to the file under names made of
-their content hash. Importing the
-result into an empty site and exporting again gives the same bytes (tests/importer proves it).
+their content hash. Importing the result into an empty site and exporting again gives the
+same bytes (tests/importer proves it).
 """
 
 from __future__ import annotations

@@ -44,7 +44,6 @@ class Context:
     pool: Pool = field(default_factory=lambda: Pool(enabled=False))
     run: ImportRun | None = None
     counts: Counter[str] = field(default_factory=Counter)
-    cache: dict[str, Any] = field(default_factory=dict)  # writers' own lookups of the run
     sections: dict[type, Any] = field(default_factory=dict)
 
     def section(self, model: type) -> Any:

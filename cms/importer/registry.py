@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BulkIndexer", "RecordType", "Section", "bulk_indexer", "ensure_section", "record_type",
     "record_types", "register", "register_bulk_indexer", "register_section",
-    "register_structure",
+    "register_structure", "sections",
 ]
 
 
