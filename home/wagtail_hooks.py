@@ -1,11 +1,15 @@
-"""Admin registration of the portal's snippets: lĩnh vực, cơ quan, unit and enterprise sites."""
+"""Admin registration of the portal's snippets: lĩnh vực, cơ quan, unit and enterprise sites;
+the citizens' queues (hỏi đáp) and their audit-log actions."""
 
 from __future__ import annotations
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .citizens import question_admin
 from .models import Agency, Sector, UnitSite
 
 
@@ -44,3 +48,32 @@ class PortalGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalGroup)
+
+
+# --- Citizens: hỏi đáp (questions and feedback) ----------------------------------------
+
+register_snippet(question_admin.QuestionViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_citizen_log_actions(actions) -> None:
+    for action, (label, message) in question_admin.LOG_ACTIONS.items():
+
+        class Formatter(LogFormatter):
+            pass
+
+        Formatter.label = label
+        Formatter.message = message
+        actions.register_action(action)(Formatter)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def question_publish_menu_item(model):
+    items = question_admin.action_menu_items(model)
+    return items[0] if items else None
+
+
+@hooks.register("register_snippet_action_menu_item")
+def question_close_menu_item(model):
+    items = question_admin.action_menu_items(model)
+    return items[1] if items else None

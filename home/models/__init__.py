@@ -13,6 +13,7 @@ from .procedures import (
     level_statistics,
     parse_level,
 )
+from .questions import Question, QuestionIndexPage, QuestionPage
 from .settings import SiteSettings
 from .taxonomy import Agency, Sector
 from .units import UnitSite, UnitSitesPage
@@ -30,6 +31,9 @@ __all__ = [
     "ProcedureLegalBasis",
     "ProcedureMethod",
     "ProcedurePage",
+    "Question",
+    "QuestionIndexPage",
+    "QuestionPage",
     "Sector",
     "SiteSettings",
     "StandardPage",
