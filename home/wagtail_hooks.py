@@ -3,13 +3,15 @@ the citizens' queues (hỏi đáp) and their audit-log actions."""
 
 from __future__ import annotations
 
+from django.urls import include, path
+
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .citizens import question_admin
+from .citizens import question_admin, reports
 from .models import Agency, Sector, UnitSite
 
 
@@ -77,3 +79,14 @@ def question_publish_menu_item(model):
 def question_close_menu_item(model):
     items = question_admin.action_menu_items(model)
     return items[1] if items else None
+
+
+@hooks.register("register_admin_urls")
+def register_citizen_report_urls():
+    return [path("", include((reports.urlpatterns(), "citizens_reports"),
+                             namespace="citizens_reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_least_useful_menu_item():
+    return reports.menu_item()

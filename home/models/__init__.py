@@ -1,6 +1,7 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
 from .banners import chrome, invalidate
+from .feedback import PageVote
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
 from .procedures import (
@@ -22,6 +23,7 @@ __all__ = [
     "Agency",
     "HomeFeaturedArticle",
     "HomePage",
+    "PageVote",
     "PolicyAttachment",
     "PolicyIndexPage",
     "PolicyPage",
