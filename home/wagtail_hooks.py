@@ -11,7 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .citizens import question_admin, reports
+from .citizens import consultation_admin, question_admin, reports
 from .models import Agency, Sector, UnitSite
 
 
@@ -55,6 +55,7 @@ register_snippet(PortalGroup)
 # --- Citizens: hỏi đáp (questions and feedback) ----------------------------------------
 
 register_snippet(question_admin.QuestionViewSet)
+register_snippet(consultation_admin.DraftCommentViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -119,3 +119,63 @@ class QuestionFilterForm(_FilterForm):
 
 class LookupForm(forms.Form):
     ma = forms.CharField(label="Mã theo dõi", max_length=40, required=True, strip=True)
+
+
+class DraftFilterForm(_FilterForm):
+    """``status`` (đang lấy ý kiến / đã kết thúc) and ``q`` on the drafts."""
+
+    field_order = ["q", "status"]
+    status = forms.ChoiceField(
+        label="Tình trạng", required=False,
+        choices=[("", "Tất cả"), ("dang-lay-y-kien", "Đang lấy ý kiến"),
+                 ("da-ket-thuc", "Đã hết hạn")],
+        error_messages={"invalid_choice": "Tình trạng “%(value)s” không có."},
+    )
+
+
+class DraftCommentForm(CitizenForm):
+    """Góp ý dự thảo: per article where the draft names them."""
+
+    name = forms.CharField(label="Họ và tên", max_length=120)
+    organisation = forms.CharField(label="Cơ quan, tổ chức (không bắt buộc)", required=False,
+                                   max_length=255)
+    email = forms.EmailField(label="Thư điện tử", max_length=254,
+                             help_text="Không công khai; để cơ quan soạn thảo liên hệ khi cần.")
+    article = forms.ChoiceField(label="Góp ý cho", required=False,
+                                error_messages={"invalid_choice": "Điều đã chọn không có trong "
+                                                "dự thảo."})
+    comment = forms.CharField(label="Nội dung góp ý", max_length=MAX_BODY,
+                              widget=forms.Textarea(attrs={"rows": 8}),
+                              help_text=f"Tối đa {text.format_number(MAX_BODY)} ký tự.")
+    attachment = forms.FileField(
+        label="Tệp đính kèm (không bắt buộc)", required=False,
+        help_text=f"{guards.ALLOWED_LABEL}; tối đa "
+        f"{guards.MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
+    )
+    consent = forms.BooleanField(
+        label="Tôi đồng ý để cơ quan soạn thảo xử lý họ tên, tổ chức và thư điện tử nêu trên "
+        "nhằm tổng hợp góp ý (Nghị định 13/2023/NĐ-CP); họ tên được rút gọn khi công khai.",
+        error_messages={"required": "Cần đồng ý xử lý dữ liệu cá nhân để gửi góp ý."},
+    )
+
+    field_order = ["name", "organisation", "email", "article", "comment", "attachment",
+                   "consent", "website", "started"]
+
+    def __init__(self, *args, articles: list[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        articles = articles or []
+        if articles:
+            self.fields["article"].choices = [("", "Góp ý chung cho toàn bộ dự thảo")] + [
+                (article, article) for article in articles
+            ]
+        else:
+            del self.fields["article"]
+
+    def clean_attachment(self):
+        return guards.clean_attachment(self.cleaned_data.get("attachment"))
+
+    def clean_name(self) -> str:
+        name = clean_text(self.cleaned_data.get("name", ""))
+        if not any(ch.isalpha() for ch in name):
+            raise forms.ValidationError("Họ và tên phải có chữ cái.")
+        return name

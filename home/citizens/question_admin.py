@@ -20,6 +20,7 @@ from cms import text
 from home.models.questions import Question, QuestionIndexPage, QuestionPage
 
 from . import mail
+from .exports import SafeExportIndexView
 
 PUBLISH = "action-publish-question"
 CLOSE = "action-close-question"
@@ -160,6 +161,7 @@ class QuestionViewSet(SnippetViewSet):
     menu_order = 240
     add_to_admin_menu = True
     edit_view_class = QuestionEditView
+    index_view_class = SafeExportIndexView
     list_display = ["tracking_code", "subject", "sector", "unit", "status", "created_at"]
     list_filter = ["status", "kind", "sector", "unit"]
     list_per_page = 50

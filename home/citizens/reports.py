@@ -11,6 +11,8 @@ from wagtail.admin.views.reports import ReportView
 from cms import text
 from home.models.feedback import least_useful
 
+from .exports import SafeCsvMixin
+
 
 class ShareColumn(Column):
     """``33,33%``: the share of "yes" in Vietnamese number format."""
@@ -19,7 +21,7 @@ class ShareColumn(Column):
         return text.format_percent(instance.yes, instance.votes)
 
 
-class LeastUsefulPagesView(ReportView):
+class LeastUsefulPagesView(SafeCsvMixin, ReportView):
     page_title = "Trang ít hữu ích nhất"
     header_icon = "warning"
     index_url_name = "citizens_reports:least_useful"

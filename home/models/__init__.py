@@ -1,6 +1,7 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
 from .banners import chrome, invalidate
+from .consultations import ConsultationIndexPage, DraftComment, DraftFile, DraftPage
 from .feedback import PageVote
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
@@ -21,6 +22,10 @@ from .units import UnitSite, UnitSitesPage
 
 __all__ = [
     "Agency",
+    "ConsultationIndexPage",
+    "DraftComment",
+    "DraftFile",
+    "DraftPage",
     "HomeFeaturedArticle",
     "HomePage",
     "PageVote",
