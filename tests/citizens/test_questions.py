@@ -228,3 +228,18 @@ def test_guessing_codes_is_slowed_down(client, questions_index):
     response = client.get(LOOKUP, {"ma": "HD-2222-2223"})
     assert response.status_code == 429
     assert "tra cứu sai nhiều lần" in response.content.decode()
+
+
+def test_giant_bodies_are_refused_with_a_message_not_a_500(client, questions_index,
+                                                           construction):
+    from home.citizens import guards
+
+    big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (guards.MAX_ATTACHMENT_BYTES * 2))
+    response = client.post(FORM, valid_data(construction, attachment=big))
+    assert response.status_code == 413
+    assert "Nội dung gửi quá lớn" in response.content.decode()
+    assert_private(response)
+    # 3 MB of form fields and no file: past Django's DATA_UPLOAD_MAX_MEMORY_SIZE.
+    response = client.post(FORM, valid_data(construction, body="a" * 3_000_000))
+    assert response.status_code == 400
+    assert not Question.objects.exists()
