@@ -8,11 +8,13 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .citizens import consultation_admin, question_admin, reports
-from .models import Agency, Sector, UnitSite
+from .citizens.permissions import NoAddPermissionPolicy
+from .models import Agency, DraftComment, Question, Sector, UnitSite
 
 
 class SectorViewSet(SnippetViewSet):
@@ -54,6 +56,8 @@ register_snippet(PortalGroup)
 
 # --- Citizens: hỏi đáp (questions and feedback) ----------------------------------------
 
+for _model in (Question, DraftComment):
+    register_permission_policy(_model, NoAddPermissionPolicy(_model), exact_class=True)
 register_snippet(question_admin.QuestionViewSet)
 register_snippet(consultation_admin.DraftCommentViewSet)
 

@@ -155,3 +155,12 @@ def test_publishing_needs_an_answer(admin_client, question, questions_index):
     assert response.status_code == 200
     assert "Cần có nội dung trả lời trước khi công khai" in response.content.decode()
     assert not QuestionPage.objects.exists()
+
+
+@pytest.mark.parametrize("model", ["question", "draftcomment"])
+def test_nobody_adds_a_citizens_row_in_the_admin(admin_client, model):
+    response = admin_client.get(reverse(f"wagtailsnippets_home_{model}:add"))
+    assert response.status_code in {302, 403}
+    listing = admin_client.get(reverse(f"wagtailsnippets_home_{model}:list"))
+    assert listing.status_code == 200
+    assert reverse(f"wagtailsnippets_home_{model}:add") not in listing.content.decode()
