@@ -1,5 +1,6 @@
-"""Admin registration of the portal's snippets: lĩnh vực, cơ quan, unit and enterprise sites;
-the citizens' queues (hỏi đáp) and their audit-log actions."""
+"""Admin registration of the portal's snippets (lĩnh vực, cơ quan, unit and enterprise sites),
+the procedure statistics on the editors' dashboard, and the citizens' queues (hỏi đáp, góp ý dự
+thảo), their audit-log actions and the least-useful-pages report."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from django.urls import include, path
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import text
+
 from .citizens import consultation_admin, question_admin, reports
 from .citizens.permissions import NoAddPermissionPolicy
-from .models import Agency, DraftComment, Question, Sector, UnitSite
+from .models import Agency, DraftComment, Question, Sector, UnitSite, level_statistics
 
 
 class SectorViewSet(SnippetViewSet):
@@ -52,6 +56,23 @@ class PortalGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalGroup)
+
+
+class ProcedureStatisticsPanel(Component):
+    """Live procedures by online service level: the same function as the catalogue's."""
+
+    name = "thong_ke_thu_tuc"
+    template_name = "home/dashboard/procedure_statistics.html"
+    order = 140
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        statistics = level_statistics()
+        return {"statistics": statistics, "total": text.format_number(statistics.total)}
+
+
+@hooks.register("construct_homepage_panels")
+def procedure_statistics_on_dashboard(request, panels: list) -> None:
+    panels.append(ProcedureStatisticsPanel())
 
 
 # --- Citizens: hỏi đáp (questions and feedback) ----------------------------------------

@@ -1,6 +1,5 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
-from .banners import chrome, invalidate
 from .consultations import ConsultationIndexPage, DraftComment, DraftFile, DraftPage
 from .feedback import PageVote
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
@@ -46,9 +45,7 @@ __all__ = [
     "StandardPage",
     "UnitSite",
     "UnitSitesPage",
-    "chrome",
     "classify",
-    "invalidate",
     "level_statistics",
     "parse_level",
 ]

@@ -26,10 +26,13 @@ from wagtail.search import index
 
 from cms import text
 from cms.models import BasePage
+from cms.pages import SitemapSection
 
 from .listing import FilterableIndexMixin, folded_text
 from .questions import short_name
 from .taxonomy import Agency
+
+DRAFTS_SECTION = SitemapSection("du-thao", 50)
 
 
 class ConsultationIndexPage(FilterableIndexMixin, BasePage):
@@ -41,6 +44,7 @@ class ConsultationIndexPage(FilterableIndexMixin, BasePage):
     subpage_types = ["home.DraftPage"]
     max_count = 1
     per_page = 20
+    sitemap_section = DRAFTS_SECTION
 
     class Meta:
         verbose_name = "Trang lấy ý kiến dự thảo"
@@ -117,6 +121,7 @@ class DraftPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("summary", boost=2)]
     parent_page_types = ["home.ConsultationIndexPage"]
     subpage_types: list[str] = []
+    sitemap_section = DRAFTS_SECTION
 
     class Meta:
         verbose_name = "Dự thảo lấy ý kiến"

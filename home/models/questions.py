@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
@@ -21,8 +22,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
+from cms.pages import ResultType, SitemapSection
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
@@ -30,6 +32,9 @@ from .taxonomy import Agency, Sector
 # Letters and digits a person reads back without confusion (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8  # 31**8 ≈ 8.5·10^11 codes: guessing one is hopeless at any rate limit
+
+
+QUESTIONS_SECTION = SitemapSection("hoi-dap", 40)
 
 
 def new_tracking_code() -> str:
@@ -177,6 +182,7 @@ class QuestionIndexPage(RoutablePageMixin, FilterableIndexMixin, BasePage):
     subpage_types = ["home.QuestionPage"]
     max_count = 1
     per_page = 20
+    sitemap_section = QUESTIONS_SECTION
 
     class Meta:
         verbose_name = "Trang hỏi đáp"
@@ -260,10 +266,40 @@ class QuestionPage(BasePage):
     ]
     parent_page_types = ["home.QuestionIndexPage"]
     subpage_types: list[str] = []
+    search_result_type = ResultType.QUESTION
+    sitemap_section = QUESTIONS_SECTION
 
     class Meta:
         verbose_name = "Câu hỏi đã trả lời"
         verbose_name_plural = "Câu hỏi đã trả lời"
+
+    def get_meta_description(self) -> str:
+        """Its own description, else the question itself (~160 characters)."""
+        return metadata.describe(self.search_description, self.question)
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org ``QAPage``: the question and its accepted answer (no asker's name)."""
+        answered = self.answered_at or self.last_published_at
+        return metadata.without_empty({
+            "@context": "https://schema.org",
+            "@type": "QAPage",
+            "url": metadata.canonical_url(request),
+            "inLanguage": "vi",
+            "mainEntity": metadata.without_empty({
+                "@type": "Question",
+                "name": self.title,
+                "text": text.plain_text(self.question),
+                "dateCreated": self.asked_at.isoformat() if self.asked_at else None,
+                "answerCount": 1,
+                "acceptedAnswer": metadata.without_empty({
+                    "@type": "Answer",
+                    "text": text.plain_text(self.answer),
+                    "dateCreated": answered.isoformat() if answered else None,
+                    "url": metadata.canonical_url(request),
+                    "author": metadata.organization(request),
+                }),
+            }),
+        })
 
     def save(self, *args, **kwargs) -> None:
         self.folded = folded_text(self.title, self.question, text.plain_text(self.answer))
