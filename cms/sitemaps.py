@@ -15,6 +15,8 @@ from django.db.models import Max, Q, QuerySet
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.visibility import visible
+
 PAGE_LIMIT = 10_000
 
 # section → pages it holds, by content type (app label, model names).
@@ -39,7 +41,7 @@ class SectionSitemap(Sitemap):
 
     def pages(self) -> QuerySet[Page]:
         root = self.get_wagtail_site().root_page
-        pages = Page.objects.descendant_of(root, inclusive=True).live().public()
+        pages = visible(Page.objects.descendant_of(root, inclusive=True))
         if self.section in SECTION_TYPES:
             return pages.filter(SECTION_TYPES[self.section])
         for condition in SECTION_TYPES.values():

@@ -15,6 +15,8 @@ from django.http import HttpRequest
 
 from wagtail.models import Page, Site
 
+from cms.visibility import visible
+
 register = template.Library()
 
 
@@ -70,7 +72,7 @@ def get_menu_pages(request: HttpRequest | None) -> list[Page]:
     pages: list[Page] = []
     if site is not None:
         pages = list(
-            site.root_page.get_children().live().public().in_menu().order_by("path")
+            visible(site.root_page.get_children()).in_menu().order_by("path")
         )
     request._cms_menu_pages = pages
     return pages
@@ -110,7 +112,14 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
     page = context.get("page")
     if site is not None:
         root = site.root_page
-        if isinstance(page, Page) and page.path.startswith(root.path):
+        routed = getattr(request, "_cms_route_ancestors", None)
+        if routed and isinstance(page, Page) and routed[-1].pk == page.pk:
+            # cms.routing read these rows already, for the same page.
+            ancestors = [row for row in routed if row.depth >= root.depth]
+            for ancestor in ancestors:
+                title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title
+                crumbs.append(Crumb(title, ancestor.get_url(request) or "/"))
+        elif isinstance(page, Page) and page.path.startswith(root.path):
             ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=root.depth)
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth"):
                 title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from cms import text
 from cms.models import BasePage
+from cms.visibility import visible
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
@@ -324,6 +325,7 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PolicyPage"]
     per_page = 20
+    cache_params = ("type", "issuer", "year", "field", "status", "page")
 
     class Meta:
         verbose_name = "Danh sách văn bản chính sách pháp luật"
@@ -336,9 +338,7 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
 
     def base_queryset(self):
         return (
-            PolicyPage.objects.live()
-            .public()
-            .child_of(self)
+            visible(PolicyPage.objects.child_of(self))
             .select_related("issuer", "sector")
             .order_by("-issued_on", "-pk")
         )

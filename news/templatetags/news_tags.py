@@ -8,6 +8,8 @@ from django import template
 from django.http import HttpRequest
 from django.utils.html import format_html
 
+from cms.visibility import visible
+
 register = template.Library()
 
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
@@ -21,7 +23,7 @@ def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
 
     if request is not None and hasattr(request, "_news_main_feed"):
         return request._news_main_feed
-    index = NewsIndexPage.objects.live().public().order_by("path").first()
+    index = visible(NewsIndexPage.objects.all()).order_by("path").first()
     found = (index.title, index.feed_url(request)) if index else None
     if request is not None:
         request._news_main_feed = found
