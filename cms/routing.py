@@ -58,10 +58,13 @@ def route(request: HttpRequest, path: str) -> RouteResult | None:
     components = [part for part in path.split("/") if part]
     if root_path is None:
         return site.root_page.localized.specific.route(request, components)
-    prefixes = [root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)]
+    prefixes = [
+        root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)
+    ]
     rows = list(
         Page.objects.filter(url_path__in=prefixes)
-        .only("id", "path", "depth", "numchild", "url_path", "title", "content_type_id", "live", "slug")
+        .only("id", "path", "depth", "numchild", "url_path", "title", "content_type_id", "live",
+              "slug")
         .order_by("depth")
     )
     if not rows or rows[0].url_path != root_path:

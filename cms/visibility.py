@@ -22,7 +22,8 @@ RESTRICTIONS_KEY = "cms:view-restrictions"
 
 def unexpired_q(prefix: str = "") -> Q:
     """Pages without an expiry, or whose expiry is still ahead."""
-    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
+    now = timezone.now()
+    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
 
 
 def restricted_paths() -> list[str]:

@@ -88,7 +88,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not lookup_allowed(request):
+        if not settings.PAGE_CACHE_ENABLED or not lookup_allowed(request):
             return self.get_response(request)
         items = keys.query_items(request)
         key = keys.page_key(request, items)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -68,9 +69,8 @@ def sitemap_paths() -> list[str]:
 
 
 def _path(url: str) -> str:
-    if "://" in url:
-        url = "/" + url.split("://", 1)[1].split("/", 1)[-1] if "/" in url.split("://", 1)[1] else "/"
-    return url.split("?", 1)[0]
+    """The path of a URL given as a path or absolute."""
+    return urlsplit(url).path or "/"
 
 
 def purge_urls(urls: Iterable[str]) -> None:
@@ -98,7 +98,7 @@ def seconds_to_next_expiry() -> float | None:
     now = timezone.now()
     if value is None:
         nearest = (
-            Page.objects.filter(live=True, expire_at__gt=now)
+            Page.objects.filter(expire_at__isnull=False, expire_at__gt=now, live=True)
             .aggregate(nearest=Min("expire_at"))["nearest"]
         )
         value = nearest.timestamp() if nearest else math.inf

@@ -54,7 +54,8 @@ def mark_cacheable(page, request, serve_args, serve_kwargs) -> None:
     """``before_serve_page``: an expired page is gone; a page opts in to the page cache."""
     if visibility.is_expired(page):
         raise Http404("Trang không tồn tại.")
-    if getattr(page, "page_cache", False) is not False and not getattr(request, "is_preview", False):
+    preview = getattr(request, "is_preview", False)
+    if getattr(page, "page_cache", False) is not False and not preview:
         request._page_cache_params = tuple(getattr(page, "cache_params", ()))
 
 

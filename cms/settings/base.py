@@ -118,7 +118,7 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "cms",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
         }
     }
 else:
@@ -182,6 +182,7 @@ LOGGING = {
 
 # The page cache (cms.cache): seconds a page is kept at most (it is purged on every change that
 # shows on it, and never kept past the next expiry of a live page); seconds a CDN may keep it.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
 

@@ -13,8 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models import BasePage
-from cms.visibility import visible
 from cms.templatetags.responsive import prefetch_renditions
+from cms.visibility import visible
 from home.blocks import BannerStreamBlock
 
 LATEST_NEWS = 6
