@@ -15,14 +15,14 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from cms.cache import purge
 from cms.cache.signals import now_and_on_commit
 
-from .models import banners
+from . import chrome
 from .models.settings import SiteSettings
 from .models.units import UnitSite
 
 
 def _invalidate() -> None:
     """The sidebar/footer changed: every page shows it, so the page cache goes too."""
-    banners.invalidate()
+    chrome.invalidate()
     now_and_on_commit(purge.purge_all)
 
 
@@ -31,12 +31,12 @@ def _always(sender, **kwargs) -> None:
 
 
 def _if_page_used(sender, instance, **kwargs) -> None:
-    if banners.is_referenced("pages", instance.pk):
+    if chrome.is_referenced("pages", instance.pk):
         _invalidate()
 
 
 def _if_image_used(sender, instance, **kwargs) -> None:
-    if banners.is_referenced("images", instance.pk):
+    if chrome.is_referenced("images", instance.pk):
         _invalidate()
 
 

@@ -63,9 +63,9 @@ def page_urls(page: Page) -> list[str]:
 
 
 def sitemap_paths() -> list[str]:
-    from cms.sitemaps import SITEMAPS
+    from cms.sitemaps import section_sitemaps
 
-    return [f"/sitemap-{name}.xml" for name in SITEMAPS]
+    return [f"/sitemap-{name}.xml" for name in section_sitemaps()]
 
 
 def _path(url: str) -> str:
