@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: an anonymous reader's page comes from the shared cache (cms.cache).
+    "cms.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,7 +116,7 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "cms",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
         }
     }
 else:
@@ -179,3 +181,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The page cache (cms.cache): seconds a page is kept at most (it is purged on every change that
+# shows on it, and never kept past the next expiry of a live page); seconds a CDN may keep it.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
+
+# A CDN or caching proxy in front (wagtail.contrib.frontend_cache), purged with the page cache:
+# FRONTEND_CACHE=cloudflare (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONEID), cloudfront
+# (CLOUDFRONT_DISTRIBUTION_ID; AWS credentials from the environment) or purge (an HTTP PURGE
+# proxy such as Varnish or nginx: FRONTEND_CACHE_LOCATION=http://127.0.0.1:6081).
+_FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+if _FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+        }
+    }
+elif _FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    }
+elif _FRONTEND_CACHE == "purge":
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", "http://127.0.0.1:8000"),
+        }
+    }
+if _FRONTEND_CACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
