@@ -1,4 +1,6 @@
-"""Images in the admin: the text alternative (Wagtail's ``description``) is required.
+"""Images in the admin: the text alternative (Wagtail's ``description``) is required and a new
+file is checked by its content (``cms.files.check_image``). A picture that still cannot be
+rendered is left out of the page (``cms.templatetags.responsive``).
 
 Every ``<img>`` of the public site takes its ``alt`` from it (``default_alt_text``), so an image
 without one would be announced as a file name or not at all (WCAG 1.1.1).
@@ -8,9 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
+
 from wagtail.images.forms import BaseImageForm
 
 from cms import text
+from cms.files import check_image
 
 ALT_LABEL = "Văn bản thay thế (mô tả ảnh)"
 ALT_HELP = (
@@ -41,3 +46,11 @@ class AltTextRequiredImageForm(BaseImageForm):
 
     def clean_description(self) -> str:
         return text.clean(self.cleaned_data.get("description") or "").strip()
+
+    def clean_file(self) -> Any:
+        """A new upload must be a whole image of the format its name says (see ``cms.files``)."""
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            check_image(file)
+        return file
+

@@ -20,6 +20,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 from cms.templatetags.navigation import get_breadcrumbs, get_site_settings
+from cms.templatetags.responsive import rendition_or_none
 from cms.templatetags.vi import iso_local
 from cms.text import plain_text
 
@@ -73,7 +74,9 @@ def canonical_url(request: HttpRequest | None) -> str:
 def _image_url(request: HttpRequest | None, image: AbstractImage | None) -> tuple[str, Any]:
     if image is None or request is None:
         return "", None
-    rendition = image.get_rendition("fill-1200x630-c50|format-jpeg")
+    rendition = rendition_or_none(image, "fill-1200x630-c50|format-jpeg")
+    if rendition is None:
+        return "", None
     return request.build_absolute_uri(rendition.url), rendition
 
 
