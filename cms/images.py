@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from cms import text
@@ -26,6 +27,16 @@ ALT_HELP = (
 ALT_REQUIRED = "Hãy nhập văn bản thay thế mô tả nội dung ảnh."
 
 
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, the upload checked by ``cms.files.check_image`` before Wagtail opens
+    it: Wagtail counts a truncated JPEG's frames by decoding it, and that raised (a 500)."""
+
+    def to_python(self, data: Any) -> Any:
+        if isinstance(data, UploadedFile):
+            check_image(data)
+        return super().to_python(data)
+
+
 class AltTextRequiredImageForm(BaseImageForm):
     """Wagtail's image form with the description (alt text) required and explained.
 
@@ -36,6 +47,10 @@ class AltTextRequiredImageForm(BaseImageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        file_field = self.fields.get("file")
+        if type(file_field) is WagtailImageField:
+            # Wagtail builds this field itself (formfield_for_dbfield); only its class changes.
+            file_field.__class__ = CheckedImageField
         field = self.fields.get("description")
         if field is None:
             return
@@ -46,11 +61,3 @@ class AltTextRequiredImageForm(BaseImageForm):
 
     def clean_description(self) -> str:
         return text.clean(self.cleaned_data.get("description") or "").strip()
-
-    def clean_file(self) -> Any:
-        """A new upload must be a whole image of the format its name says (see ``cms.files``)."""
-        file = self.cleaned_data.get("file")
-        if isinstance(file, UploadedFile):
-            check_image(file)
-        return file
-
