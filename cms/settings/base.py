@@ -202,6 +202,8 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff e-mail hashes are not sent to a third party (and the admin's CSP stays tight).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
 # Alt text (the image's description) is required in the admin: every <img> of the site uses it.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
