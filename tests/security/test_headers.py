@@ -93,7 +93,9 @@ PRODUCTION_ENV = {
 
 
 def run(code: str, **env: str) -> str:
-    environment = {**os.environ, **PRODUCTION_ENV, **env}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {**inherited, **PRODUCTION_ENV, **env}
     result = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
         timeout=120, check=False,
