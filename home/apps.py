@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Trang chủ và cổng thông tin"
 
     def ready(self) -> None:
-        from . import signals
+        from . import editorial, signals
 
         signals.connect()
+        editorial.register()

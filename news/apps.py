@@ -6,4 +6,6 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import editorial, signals  # noqa: F401 - signals connects the receivers
+
+        editorial.register()

@@ -8,7 +8,7 @@ and the search backend indexes the whole batch in one call. No page signals are 
 importer purges caches itself when the run ends.
 
 Only for page models whose ``save()`` adds nothing but Wagtail's own housekeeping (the
-articles); other page types go through ``slow.save_page``, which is the public API.
+articles); other page types go through ``slow.create_page``, which is the public API.
 """
 
 from __future__ import annotations

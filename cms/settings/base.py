@@ -10,7 +10,6 @@ import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.security.policy import admin_directives, public_directives
-from search.conf import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -196,6 +195,9 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Bộ Xây dựng"
+# The Wagtail site-setting model with the ministry's name and contacts: cms code reads it by this
+# name (cms.templatetags.navigation), templates as settings.home.SiteSettings.
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Absolute URLs in the API (detail_url, html_url): the site's public address, not the request's.
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
@@ -213,8 +215,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Reviewers approve without a publish right of their own; the approval publishes.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.security.workflow.publish_approved"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.CheckedDocumentForm"
-# Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set.
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set:
+# the search app reads the environment when it makes the backend (search.configured, search.conf).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.configured"}}
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 50
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -21,29 +22,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
+from cms.pages import ResultType, SitemapSection
+from home.choices import DOC_TYPE_CHOICES, STATUS_CHOICES
+from home.forms import PolicyFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
 
-DOC_TYPE_CHOICES = [
-    ("luat", "Luật"),
-    ("nghi-dinh", "Nghị định"),
-    ("nghi-quyet", "Nghị quyết"),
-    ("quyet-dinh", "Quyết định"),
-    ("thong-tu", "Thông tư"),
-    ("chi-thi", "Chỉ thị"),
-    ("cong-van", "Công văn"),
-    ("thong-bao", "Thông báo"),
-    ("ke-hoach", "Kế hoạch"),
-    ("khac", "Văn bản khác"),
-]
-STATUS_CHOICES = [
-    ("con-hieu-luc", "Còn hiệu lực"),
-    ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
-    ("het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"),
-]
+# ``sitemap-van-ban.xml``: the document list and its documents.
+DOCUMENTS_SECTION = SitemapSection("van-ban", 30)
+
 RELATION_CHOICES = [
     ("thay-the", "Thay thế"),
     ("sua-doi", "Sửa đổi, bổ sung"),
@@ -197,11 +187,35 @@ class PolicyPage(BasePage):
 
     parent_page_types = ["home.PolicyIndexPage"]
     subpage_types: list[str] = []
-    search_result_type = "document"
+    search_result_type = ResultType.DOCUMENT
+    sitemap_section = DOCUMENTS_SECTION
 
     class Meta:
         verbose_name = "Văn bản chính sách pháp luật"
         verbose_name_plural = "Văn bản chính sách pháp luật"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.summary)
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org ``Legislation``: number, type, issuer (else the ministry), date."""
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.title,
+            "url": metadata.canonical_url(request),
+            "legislationIdentifier": text.plain_text(self.number or ""),
+            "legislationType": text.plain_text(self.doc_type),
+            "legislationPassedBy": {
+                "@type": "GovernmentOrganization",
+                "name": text.plain_text(self.issuer or "") or metadata.site_name(request),
+            },
+            "description": self.get_meta_description(),
+            "inLanguage": "vi",
+        }
+        if self.issued_on:
+            data["legislationDate"] = self.issued_on.isoformat()
+        return metadata.without_empty(data)
 
     def compute_filter_text(self) -> str:
         """What the list's text box matches (set on save; bulk loaders must set it)."""
@@ -324,14 +338,16 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PolicyPage"]
     per_page = 20
+    sitemap_section = DOCUMENTS_SECTION
 
     class Meta:
         verbose_name = "Danh sách văn bản chính sách pháp luật"
         verbose_name_plural = "Danh sách văn bản chính sách pháp luật"
 
-    def get_filter_form_class(self) -> type:
-        from home.forms import PolicyFilterForm
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
+    def get_filter_form_class(self) -> type:
         return PolicyFilterForm
 
     def base_queryset(self):

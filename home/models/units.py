@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
 
 KIND_CHOICES = [
@@ -85,6 +85,9 @@ class UnitSitesPage(BasePage):
     class Meta:
         verbose_name = "Trang đơn vị trực thuộc"
         verbose_name_plural = "Trang đơn vị trực thuộc"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
