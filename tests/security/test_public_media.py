@@ -9,7 +9,7 @@ from django.test import Client
 
 from wagtail.models import Collection, PageViewRestriction
 
-from cms.editorial.setup import GROUP_DOCUMENTS
+from home.editorial import GROUP_DOCUMENTS
 from home.factories import PolicyPageFactory
 from home.models import PolicyAttachment
 from news.factories import DocumentFactory, ImageFactory, NewsArticlePageFactory
