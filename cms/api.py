@@ -1,10 +1,12 @@
 """Wagtail API v2 for headless clients: read-only, live public pages and the images and documents
 they use (a file uploaded for a draft is not listed before its page is published)."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -19,6 +21,19 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         now = timezone.now()
         return super().get_base_queryset().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def check_query_parameters(self, queryset):
+        """A search's ``?offset=`` is capped (``API_SEARCH_MAX_OFFSET``, 500 by default: the
+        search backend counts a common query up to 500): a search ranks every result before
+        its offset, so a huge one would make one request as slow as thousands."""
+        super().check_query_parameters(queryset)
+        cap = getattr(settings, "API_SEARCH_MAX_OFFSET", 500)
+        try:
+            offset = int(self.request.GET.get("offset", 0))
+        except ValueError:  # the paginator answers it with its own 400
+            offset = 0
+        if self.request.GET.get("search") and offset > cap:
+            raise BadRequestError(f"offset không được lớn hơn {cap} khi tìm kiếm")
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
