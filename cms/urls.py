@@ -6,9 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from cms.health import healthz, readyz
 from cms.views import robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
+    # Answered first by cms.health.ProbeMiddleware; routed here too so they reverse and resolve.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -26,3 +30,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A lost database answers 503 (templates/503.html), anything else 500 (cms/outage.py).
+handler500 = "cms.outage.server_error"
