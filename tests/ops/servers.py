@@ -1,0 +1,107 @@
+"""Throwaway servers the ops tests start themselves: a redis-server and a PostgreSQL cluster on
+free ports in a temporary folder, stopped and removed afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on port {port} after {timeout} s")
+
+
+class RedisServer:
+    """``redis-server`` without persistence on a free port; ``stop()``/``start()`` keep the port."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603
+            [shutil.which("redis-server") or "redis-server", "--port", str(self.port),
+             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.workdir)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+
+def _as_postgres(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """PostgreSQL refuses to run as root: as root, run its tools as the ``postgres`` user."""
+    if os.geteuid() == 0:
+        args = ["runuser", "-u", "postgres", "--", *args]
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)  # noqa: S603
+
+
+class PostgresCluster:
+    """A whole PostgreSQL cluster (``initdb``) on a free port; ``stop()``/``start()`` keep it."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.data = workdir / "pgdata"
+        self.port = free_port()
+
+    @staticmethod
+    def available() -> bool:
+        return (PG_BIN / "initdb").exists() and (os.geteuid() != 0 or shutil.which("runuser"))
+
+    def url(self, name: str = "postgres") -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def init(self) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.workdir, "postgres")
+        _as_postgres([str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
+                      "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
+        self.start()
+
+    def start(self) -> None:
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l",
+                      str(self.data / "server.log"), "-o",
+                      f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data}"
+                      " -c fsync=off -c full_page_writes=off", "start"])
+
+    def stop(self, mode: str = "fast") -> None:
+        _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop"])
+
+    def createdb(self, name: str) -> str:
+        _as_postgres([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
+                      "-U", "postgres", name])
+        return self.url(name)
+
+    def destroy(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop("immediate")
