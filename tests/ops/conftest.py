@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 
 import pytest
 
-from .servers import PostgresCluster, RedisServer
+from .servers import PostgresCluster, RedisServer, manage, site_env
+
+SLOW = "run with SLOW_TESTS=1 (.ci/run does): starts real servers, takes minutes"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked ``slow`` (throwaway PostgreSQL clusters, nginx) run only with SLOW_TESTS=1,
+    keeping ``make test`` short; .ci/run runs them in a pass of their own."""
+    if os.environ.get("SLOW_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason=SLOW)
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture
@@ -20,11 +34,19 @@ def redis_server(tmp_path) -> Iterator[RedisServer]:
     server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pg_cluster(tmp_path_factory) -> Iterator[PostgresCluster]:
+    """A PostgreSQL cluster of our own, whose template database ``site`` holds the migrated demo
+    site (its media in ``cluster.media``): ``createdb -T site`` gives a test a copy in a second."""
     if not PostgresCluster.available():
         pytest.skip("PostgreSQL's initdb/pg_ctl are not installed")
-    cluster = PostgresCluster(tmp_path_factory.mktemp("pg"))
+    cluster = PostgresCluster()
     cluster.init()
-    yield cluster
-    cluster.destroy()
+    cluster.media = tmp_path_factory.mktemp("site-media")
+    try:
+        env = site_env(cluster.createdb("site"), cluster.media)
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("load_demo", env=env)
+        yield cluster
+    finally:
+        cluster.destroy()

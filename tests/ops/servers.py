@@ -8,6 +8,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -69,9 +70,11 @@ def _as_postgres(args: list[str], **kwargs) -> subprocess.CompletedProcess:
 class PostgresCluster:
     """A whole PostgreSQL cluster (``initdb``) on a free port; ``stop()``/``start()`` keep it."""
 
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.data = workdir / "pgdata"
+    def __init__(self) -> None:
+        # Not under pytest's tmp folder: that one is private to root, and the server runs as
+        # the postgres user.
+        self.workdir = Path(tempfile.mkdtemp(prefix="ops-pg-"))
+        self.data = self.workdir / "pgdata"
         self.port = free_port()
 
     @staticmethod
@@ -97,11 +100,38 @@ class PostgresCluster:
     def stop(self, mode: str = "fast") -> None:
         _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop"])
 
-    def createdb(self, name: str) -> str:
+    def createdb(self, name: str, template: str | None = None) -> str:
+        """A new database (a copy of ``template`` if given); its URL."""
+        extra = ["-T", template] if template else []
         _as_postgres([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
-                      "-U", "postgres", name])
+                      "-U", "postgres", *extra, name])
         return self.url(name)
 
     def destroy(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop("immediate")
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, env: dict[str, str], timeout: float = 600) -> str:
+    """``manage.py`` in a process of its own, as an operator runs it; its stdout."""
+    result = subprocess.run(  # noqa: S603
+        [str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else "python",
+         "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=timeout,
+    )
+    if result.returncode:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def site_env(database_url: str, media_root: Path, **extra: str) -> dict[str, str]:
+    """The environment of a process of the site on ``database_url`` (dev settings)."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("DATABASE_URL", "REDIS_URL", "MEDIA_", "PYTEST", "DJANGO_"))}
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=database_url,
+               MEDIA_ROOT=str(media_root), DEBUG="false", **extra)
+    return env
