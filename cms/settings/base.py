@@ -150,7 +150,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
@@ -160,6 +160,9 @@ STORAGES = {
     "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# The largest upload; deploy/nginx/render.sh gives nginx the same limit (plus the envelope).
+UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "20"))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
 # Any app server answers the same session: kept in the database, read through the cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
