@@ -9,11 +9,14 @@ nothing; the traceback goes to the log (``django.request``), never into the resp
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 10
 
@@ -29,12 +32,30 @@ def database_unavailable(error: BaseException | None) -> bool:
     return False
 
 
+#: Answered when even the error template fails (e.g. static files not collected): an error page
+#: must never become gunicorn's bare English "Internal Server Error".
+FALLBACK = (
+    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} – Bộ Xây dựng'
+    '</title></head><body><h1>{title}</h1><p>Xin vui lòng thử lại sau ít phút.</p>'
+    '<p><a href="/">Về trang chủ</a></p></body></html>'
+)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """``handler500``: 503 + Retry-After for a database outage, the 500 page for the rest."""
     if database_unavailable(sys.exc_info()[1]):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = _page("503.html", "Hệ thống tạm thời gián đoạn", 503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:
-        response = HttpResponse(loader.get_template("500.html").render(), status=500)
+        response = _page("500.html", "Hệ thống đang gặp sự cố", 500)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _page(template: str, title: str, status: int) -> HttpResponse:
+    try:
+        content = loader.get_template(template).render()
+    except Exception:
+        logger.exception("error page %s failed to render; answering the plain fallback", template)
+        content = FALLBACK.format(title=title)
+    return HttpResponse(content, status=status)

@@ -37,15 +37,20 @@ def redis_server(tmp_path) -> Iterator[RedisServer]:
 @pytest.fixture(scope="session")
 def pg_cluster(tmp_path_factory) -> Iterator[PostgresCluster]:
     """A PostgreSQL cluster of our own, whose template database ``site`` holds the migrated demo
-    site (its media in ``cluster.media``): ``createdb -T site`` gives a test a copy in a second."""
+    site (media in ``cluster.media``, collected static files in ``cluster.static``):
+    ``createdb -T site`` gives a test a copy in a second."""
     if not PostgresCluster.available():
         pytest.skip("PostgreSQL's initdb/pg_ctl are not installed")
     cluster = PostgresCluster()
     cluster.init()
     cluster.media = tmp_path_factory.mktemp("site-media")
+    cluster.static = tmp_path_factory.mktemp("site-static")
     try:
         env = site_env(cluster.createdb("site"), cluster.media)
         manage("migrate", "--noinput", "-v0", env=env)
+        manage("collectstatic", "--noinput", "-v0", env={**env, "STATIC_ROOT": str(cluster.static),
+               "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "x" * 64,
+               "ALLOWED_HOSTS": "localhost"})
         manage("load_demo", env=env)
         yield cluster
     finally:

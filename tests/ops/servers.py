@@ -135,3 +135,38 @@ def site_env(database_url: str, media_root: Path, **extra: str) -> dict[str, str
     env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=database_url,
                MEDIA_ROOT=str(media_root), DEBUG="false", **extra)
     return env
+
+
+class Gunicorn:
+    """gunicorn with the production settings on a free port, over plain HTTP (no nginx)."""
+
+    def __init__(self, env: dict[str, str], log: Path, workers: int = 2) -> None:
+        self.port = free_port()
+        self.env = {**env, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+                    "SECRET_KEY": "x" * 64, "ALLOWED_HOSTS": "127.0.0.1",
+                    "SECURE_SSL_REDIRECT": "false", "SECURE_COOKIES": "false",
+                    "SECURE_HSTS_SECONDS": "0", "CONN_MAX_AGE": "60"}
+        self.log = log
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Gunicorn:
+        python = ROOT / ".venv" / "bin" / "python"
+        self.process = subprocess.Popen(  # noqa: S603
+            [str(python) if python.exists() else "python", "-m", "gunicorn", "cms.wsgi",
+             "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+             "--threads", "4", "--timeout", "30"],
+            cwd=ROOT, env=self.env, stdout=open(self.log, "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.port, timeout=60)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(30)
