@@ -38,6 +38,7 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.models import Page, PageLogEntry, get_page_models
 
+import cms.editing_conflicts  # noqa: F401  (registers its after_edit_page hook)
 from cms import text
 from cms.editorial.chooser import chooser_queryset
 from cms.editorial.paginator import ListingPaginator
