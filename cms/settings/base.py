@@ -163,8 +163,9 @@ STORAGES = {
 # The largest upload; deploy/nginx/render.sh gives nginx the same limit (plus the envelope).
 UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "20"))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
-# Any app server answers the same session: kept in the database, read through the cache.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Any app server answers the same session: kept in the shared database (Django's default, said
+# here because it matters; not in a per-server cache or file).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
