@@ -1,5 +1,8 @@
 """``/sitemap.xml``: a sitemap index over one section per kind of content.
 
+Page models declare their section (``sitemap_section``, ``cms.pages``); pages of no section are
+listed in ``sitemap-trang.xml``.
+
 The sitemaps protocol allows 50,000 URLs per file; each section is cut into files of
 ``PAGE_LIMIT`` URLs (``sitemap-tin-tuc.xml?p=2`` …), so a portal of 100,000 articles stays valid.
 Locations use the host the crawler asked for, like the canonical links of the pages.
@@ -10,39 +13,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-PAGE_LIMIT = 10_000
+from cms.pages import OTHER_PAGES, sitemap_sections
 
-# section → pages it holds, by content type (app label, model names).
-SECTION_TYPES: dict[str, Q] = {
-    "tin-tuc": Q(content_type__app_label="news"),
-    "thu-tuc": Q(
-        content_type__app_label="home",
-        content_type__model__in=["procedurepage", "procedureindexpage"],
-    ),
-    "van-ban": Q(
-        content_type__app_label="home",
-        content_type__model__in=["policypage", "policyindexpage"],
-    ),
-}
+PAGE_LIMIT = 10_000
 
 
 class SectionSitemap(Sitemap):
     """Live public pages of the site that fall in one section (``rest`` = none of the others)."""
 
     limit = PAGE_LIMIT
-    section: str = "trang"
+    section: str = OTHER_PAGES.name
 
     def pages(self) -> QuerySet[Page]:
         root = self.get_wagtail_site().root_page
         pages = Page.objects.descendant_of(root, inclusive=True).live().public()
-        if self.section in SECTION_TYPES:
-            return pages.filter(SECTION_TYPES[self.section])
-        for condition in SECTION_TYPES.values():
+        sections = sitemap_sections()
+        if self.section in sections:
+            return pages.filter(sections[self.section])
+        for condition in sections.values():
             pages = pages.exclude(condition)
         return pages
 
@@ -68,6 +61,6 @@ def _section(name: str) -> type[SectionSitemap]:
     return type(f"SectionSitemap_{name.replace('-', '_')}", (SectionSitemap,), {"section": name})
 
 
-SITEMAPS: dict[str, type[SectionSitemap]] = {
-    name: _section(name) for name in ("trang", "tin-tuc", "thu-tuc", "van-ban")
-}
+def section_sitemaps() -> dict[str, type[SectionSitemap]]:
+    """One sitemap per section the page models declare (``cms.pages``), other pages first."""
+    return {name: _section(name) for name in (OTHER_PAGES.name, *sitemap_sections())}

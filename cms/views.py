@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps import views as sitemap_views
 
-from cms.sitemaps import SITEMAPS
+from cms.sitemaps import section_sitemaps
 
 
 @require_GET
@@ -27,7 +27,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The index of the non-empty sections (an empty ``<urlset>`` is invalid under the XSD)."""
     sections = {
-        name: cls(request) for name, cls in SITEMAPS.items() if cls(request).pages().exists()
+        name: cls(request)
+        for name, cls in section_sitemaps().items()
+        if cls(request).pages().exists()
     }
     return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
 
@@ -35,7 +37,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """One section, in files of ``PAGE_LIMIT`` URLs (``?p=2``); unknown or empty sections 404."""
-    cls = SITEMAPS.get(section)
+    cls = section_sitemaps().get(section)
     if cls is None or not cls(request).pages().exists():
         raise Http404("Không có mục sơ đồ trang này.")
     return sitemap_views.sitemap(request, {section: cls}, section=section)

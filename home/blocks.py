@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Site
 
 from cms.templatetags.responsive import responsive_image
 
-# Inline SVG icons drawn in templates/home/blocks/icons.html (no icon font, no request).
+# Inline SVG icons drawn in templates/home/blocks/icon.html (no icon font, no request).
 ICON_CHOICES = [
     ("dich-vu-cong", "Dịch vụ công (biểu mẫu)"),
     ("phap-luat", "Pháp luật (cán cân)"),
@@ -89,7 +90,7 @@ class BannerBlock(blocks.StructBlock):
     def get_context(self, value: blocks.StructValue, parent_context: dict | None = None) -> dict:
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
-        site = getattr(request, "_wagtail_site", None)
+        site = Site.find_for_request(request)
         context["banner"] = banner_dict(value, site)
         return context
 

@@ -1,6 +1,7 @@
 """Filter forms of the procedure catalogue and the document list (GET parameters of DESIGN.md).
 
 A bad value is a form error in Vietnamese; the page then shows an empty, explained result.
+The index pages import these forms; the forms import no page model (only choices and terms).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from django import forms
 
 from cms import text
 
+from .choices import DOC_TYPE_CHOICES, LEVEL_CHOICES, STATUS_CHOICES
 from .models.listing import query_words
-from .models.policies import DOC_TYPE_CHOICES, STATUS_CHOICES
-from .models.procedures import LEVEL_CHOICES
 from .models.taxonomy import Agency, Sector
 
 MAX_QUERY = 200

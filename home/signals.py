@@ -12,23 +12,23 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import banners
+from . import chrome
 from .models.settings import SiteSettings
 from .models.units import UnitSite
 
 
 def _always(sender, **kwargs) -> None:
-    banners.invalidate()
+    chrome.invalidate()
 
 
 def _if_page_used(sender, instance, **kwargs) -> None:
-    if banners.is_referenced("pages", instance.pk):
-        banners.invalidate()
+    if chrome.is_referenced("pages", instance.pk):
+        chrome.invalidate()
 
 
 def _if_image_used(sender, instance, **kwargs) -> None:
-    if banners.is_referenced("images", instance.pk):
-        banners.invalidate()
+    if chrome.is_referenced("images", instance.pk):
+        chrome.invalidate()
 
 
 def connect() -> None:

@@ -1,12 +1,17 @@
-"""Admin registration of the portal's snippets: lĩnh vực, cơ quan, unit and enterprise sites."""
+"""Admin registration of the portal's snippets (lĩnh vực, cơ quan, unit and enterprise sites)
+and the procedure statistics on the editors' dashboard."""
 
 from __future__ import annotations
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agency, Sector, UnitSite
+from cms import text
+
+from .models import Agency, Sector, UnitSite, level_statistics
 
 
 class SectorViewSet(SnippetViewSet):
@@ -44,3 +49,20 @@ class PortalGroup(SnippetViewSetGroup):
 
 
 register_snippet(PortalGroup)
+
+
+class ProcedureStatisticsPanel(Component):
+    """Live procedures by online service level: the same function as the catalogue's."""
+
+    name = "thong_ke_thu_tuc"
+    template_name = "home/dashboard/procedure_statistics.html"
+    order = 140
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        statistics = level_statistics()
+        return {"statistics": statistics, "total": text.format_number(statistics.total)}
+
+
+@hooks.register("construct_homepage_panels")
+def procedure_statistics_on_dashboard(request, panels: list) -> None:
+    panels.append(ProcedureStatisticsPanel())

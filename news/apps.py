@@ -6,4 +6,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import editorial, interchange, signals  # noqa: F401 - signals connects its receivers
+
+        editorial.register()
+        interchange.register()

@@ -1,16 +1,23 @@
-"""RSS 2.0 feeds of the news index: all articles, or one category. Served by the index's routes."""
+"""RSS 2.0 feeds of the news index: all articles, or one category. Served by the index's routes.
+
+The index page imports this module; the models appear here only as type hints (no import at
+run time), so the two modules do not import each other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from wagtail.models import Site
 
-from .models import NewsArticlePage, NewsCategory, NewsIndexPage
+if TYPE_CHECKING:
+    from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 FEED_LIMIT = 20
 
@@ -33,7 +40,7 @@ class NewsFeed(Feed):
 
     def site_name(self) -> str:
         site = Site.find_for_request(self.request)
-        return (site.site_name if site else "") or "Bộ Xây dựng"
+        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
     def title(self) -> str:
         name = f"{self.site_name()} – {self.index.title}"

@@ -8,6 +8,7 @@ page of the listing costs the same at 100,000 articles as at 10.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, V
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.text import Truncator
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,19 +29,25 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
+from cms.pages import ResultType, SitemapSection
 from cms.permissions import ArchiveIndexPermissionTester
 from cms.templatetags.responsive import prefetch_renditions
+from cms.templatetags.vi import iso_local
 
 from .blocks import ArticleBodyBlock
+from .feeds import NewsFeed
 
 RELATED_LIMIT = 4
 # Route prefixes of the news index: a child article may not take them as its slug.
 RESERVED_SLUGS = frozenset({"rss", "chuyen-muc"})
+# ``sitemap-tin-tuc.xml``: the news index, its articles.
+NEWS_SECTION = SitemapSection("tin-tuc", 10)
 
 
 class NewsCategoryForm(WagtailAdminModelForm):
@@ -213,6 +221,9 @@ class NewsArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+    search_result_type = ResultType.ARTICLE
+    sitemap_section = NEWS_SECTION
+    open_graph_type = "article"
 
     class Meta:
         verbose_name = "Bài viết tin tức"
@@ -254,6 +265,42 @@ class NewsArticlePage(BasePage):
     def byline(self) -> str:
         """``Tác giả – Nguồn`` as one line, or empty."""
         return " – ".join(part for part in (self.author, self.source) if part)
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.lead)
+
+    def get_meta_image(self) -> AbstractImage | None:
+        return self.main_image
+
+    def get_open_graph_dates(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        return self.published_at, self.last_published_at
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org ``NewsArticle``: headline, dateline, author (else the ministry), photo."""
+        url = metadata.canonical_url(request)
+        published = self.published_at or self.first_published_at
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": Truncator(self.title).chars(110),
+            "description": self.get_meta_description(),
+            "datePublished": iso_local(published),
+            "dateModified": iso_local(self.last_published_at or published),
+            "inLanguage": "vi",
+            "mainEntityOfPage": url,
+            "url": url,
+            "publisher": metadata.organization(request),
+        }
+        author = text.plain_text(self.author)
+        data["author"] = (
+            {"@type": "Person", "name": author} if author else metadata.organization(request)
+        )
+        image_url, _ = metadata.image_url(request, self.main_image)
+        if image_url:
+            data["image"] = [image_url]
+        if self.category:
+            data["articleSection"] = text.plain_text(self.category)
+        return data
 
     def related_articles(self) -> list[NewsArticlePage]:
         """The editor's choice if any (1 query); else by shared tags, then category (1 more)."""
@@ -328,10 +375,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
+    sitemap_section = NEWS_SECTION
 
     class Meta:
         verbose_name = "Trang tin tức"
         verbose_name_plural = "Trang tin tức"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def permissions_for_user(self, user) -> ArchiveIndexPermissionTester:
         # No delete, move or copy of the whole archive in one request (cms.permissions).
@@ -436,14 +487,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="feed")
     def feed_view(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import NewsFeed
-
         return NewsFeed(self)(request)
 
     @path("chuyen-muc/<slug:slug>/rss/", name="category_feed")
     def category_feed_view(self, request: HttpRequest, slug: str) -> HttpResponse:
-        from .feeds import NewsFeed
-
         return NewsFeed(self, self.get_category(slug))(request)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:

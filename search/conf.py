@@ -1,4 +1,4 @@
-"""Which search backend the site uses, from the environment (read by ``cms.settings.base``).
+"""Which search backend the site uses, from the environment (read by ``search.configured``).
 
 No Django imports: settings load this before apps are ready.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -14,35 +13,19 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from cms import text
+from cms.pages import ResultType, result_type, result_type_models
 from search.forms import SearchForm
 from search.snippets import snippet
 from search.stats import query_key, record
 
 PAGE_SIZE = 10
-# Result type → page model; any other page is a "page".
-TYPE_MODELS = {
-    "article": "news.NewsArticlePage",
-    "procedure": "home.ProcedurePage",
-    "document": "home.PolicyPage",
-}
-TYPE_LABELS = {
-    "article": "Tin bài",
-    "procedure": "Thủ tục hành chính",
-    "document": "Văn bản",
-    "page": "Trang khác",
-}
-
-
-def _type_models() -> dict[str, type[Page]]:
-    return {name: apps.get_model(label) for name, label in TYPE_MODELS.items()}
+# Result type → label, in the order of the type filter; pages declare their type (cms.pages).
+TYPE_LABELS = dict(ResultType.choices)
 
 
 def type_of(page: Page) -> str:
     """``article``, ``procedure``, ``document`` or ``page``: the result's kind and partial."""
-    for name, model in _type_models().items():
-        if isinstance(page, model):
-            return name
-    return "page"
+    return result_type(page)
 
 
 def searchable_pages(request: HttpRequest):
@@ -60,11 +43,15 @@ def searchable_pages(request: HttpRequest):
     return pages
 
 
-def _counts(results, models: dict[str, type[Page]]) -> tuple[dict[str, int], set[str]]:
+def _counts(results, models: dict[str, list[type[Page]]]) -> tuple[dict[str, int], set[str]]:
     """Matches per result type, and the types whose count stopped at the backend's cap (a
     common query: "more than N")."""
     counts = dict.fromkeys(TYPE_LABELS, 0)
-    typed = {ContentType.objects.get_for_model(m).pk: name for name, m in models.items()}
+    typed = {
+        ContentType.objects.get_for_model(model).pk: name
+        for name, kind_models in models.items()
+        for model in kind_models
+    }
     for ct_id, count in results.type_counts().items():
         counts[typed.get(ct_id, "page")] += count
     capped = {typed.get(ct_id, "page") for ct_id in getattr(results, "capped", set)()}
@@ -124,7 +111,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = form.cleaned_data["q"]
     kind = form.cleaned_data["type"] or ""
     number = form.cleaned_data["page"] or 1
-    models = _type_models()
+    models = result_type_models()
     backend = get_search_backend()
     pages = searchable_pages(request).specific()
 
@@ -144,9 +131,10 @@ def search(request: HttpRequest) -> HttpResponse:
             return _no_such_page(wants_json)
         if kind:
             if kind == "page":
-                scoped = pages.not_type(*models.values())
-            else:
-                scoped = pages.type(models[kind])
+                scoped = pages.not_type(*(m for typed in models.values() for m in typed))
+            else:  # a type no page model declares (yet) finds nothing
+                typed = models.get(kind, [])
+                scoped = pages.type(*typed) if typed else pages.none()
             results = list(backend.search(query, scoped)[start : start + PAGE_SIZE])
         if number == 1:
             record(query, sum(counts.values()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.apps import apps as django_apps
 
-from .setup import SECTION_LABELS, ensure_section, setup_editorial
+from .setup import ensure_section, section_for, setup_editorial
 
 
 def setup_sections() -> None:
@@ -17,8 +17,8 @@ def setup_sections() -> None:
 
 
 def ensure_section_for_page(page) -> bool:
-    """Set up one section index page (news, procedures, policies). False for any other page."""
-    section = SECTION_LABELS.get(page._meta.label_lower)
+    """Set up one section's index page (news, procedures, policies…). False for any other page."""
+    section = section_for(page._meta.label_lower)
     if section is None:
         return False
     ensure_section(django_apps, page.pk, section)

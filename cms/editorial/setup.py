@@ -4,6 +4,9 @@ Every function takes an app registry so that the same code runs in the data migr
 models, no model methods) and at run time (``django.apps.apps``): the sections (``/tin-tuc/``…)
 usually appear only after migrations, when ``load_demo`` or the importer creates them, and then
 ``ensure_section`` gives them their team, their reviewers and the workflow.
+
+The sections and the apps whose models the administrators manage are the content apps' to say:
+each registers its own (``register_section``, ``register_admin_apps``) from its ``ready()``.
 """
 
 from __future__ import annotations
@@ -15,12 +18,8 @@ from django.db.models import F
 
 # --- Names: the newsroom's words, also used by the tests and the browser check -------------------
 
-GROUP_NEWS = "Biên tập viên tin tức"
-GROUP_PROCEDURES = "Quản lý thủ tục hành chính"
-GROUP_DOCUMENTS = "Quản lý văn bản"
 GROUP_REVIEWERS = "Người duyệt"
 GROUP_ADMINS = "Quản trị cổng"
-ALL_GROUPS = (GROUP_NEWS, GROUP_PROCEDURES, GROUP_DOCUMENTS, GROUP_REVIEWERS, GROUP_ADMINS)
 
 WORKFLOW_NAME = "Biên tập → Duyệt → Xuất bản"
 TASK_NAME = "Duyệt nội dung"
@@ -36,10 +35,9 @@ ADMIN_PAGE_PERMS = (
 TEAM_COLLECTION_PERMS = ("add", "change", "choose", "delete")
 ADMIN_COLLECTION_PERMS = ("add", "change", "choose", "delete")
 
-# Apps whose models (snippets, settings, redirects, promotions) the portal administrators manage.
-ADMIN_MODEL_APPS = (
-    "home", "news", "search", "wagtailredirects", "wagtailsearchpromotions", "wagtailforms",
-)
+# Wagtail's apps whose models (redirects, promotions, form submissions) the portal administrators
+# manage; the content apps add theirs (``register_admin_apps``).
+_ADMIN_MODEL_APPS = ["wagtailredirects", "wagtailsearchpromotions", "wagtailforms"]
 # ...and what they may see beside them: the history of imports on their dashboard.
 ADMIN_EXTRA_PERMS = (("cms", "view_importrun"),)
 
@@ -54,20 +52,46 @@ class Section:
     collection: str
     # Snippet/model permissions the team needs beside its pages (app_label, model), if present.
     models: tuple[tuple[str, str], ...] = ()
+    # Place among the sections: the order their groups and collections are created in.
+    order: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.app_label}.{self.model}"
 
 
-SECTIONS = (
-    Section("news", "newsindexpage", GROUP_NEWS, "Tin tức", models=(("news", "newscategory"),)),
-    Section(
-        "home", "procedureindexpage", GROUP_PROCEDURES, "Thủ tục hành chính",
-        models=(("home", "sector"), ("home", "agency")),
-    ),
-    Section(
-        "home", "policyindexpage", GROUP_DOCUMENTS, "Văn bản, chính sách",
-        models=(("home", "sector"), ("home", "agency")),
-    ),
-)
-SECTION_LABELS = {f"{s.app_label}.{s.model}": s for s in SECTIONS}
+_SECTIONS: dict[str, Section] = {}
+
+
+def register_section(section: Section) -> None:
+    """A content app declares one of its sections (from its ``AppConfig.ready``)."""
+    _SECTIONS[section.label] = section
+
+
+def register_admin_apps(*app_labels: str) -> None:
+    """A content app declares that the portal administrators manage its models."""
+    _ADMIN_MODEL_APPS.extend(label for label in app_labels if label not in _ADMIN_MODEL_APPS)
+
+
+def sections() -> list[Section]:
+    """The registered sections, in their order."""
+    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.label))
+
+
+def section_for(label: str) -> Section | None:
+    """The section whose index page has this model label (``app_label.modelname``), if any."""
+    return _SECTIONS.get(label)
+
+
+def admin_model_apps() -> tuple[str, ...]:
+    """Apps whose models (snippets, settings, redirects, promotions) the administrators manage."""
+    return tuple(_ADMIN_MODEL_APPS)
+
+
+def all_groups() -> tuple[str, ...]:
+    """The sections' groups, then the reviewers and the administrators."""
+    teams = dict.fromkeys(section.group for section in sections())
+    return (*teams, GROUP_REVIEWERS, GROUP_ADMINS)
 
 # Wagtail's own starter groups and workflow: English names, powers over the whole tree. They are
 # replaced by ours on a fresh install (only when nobody uses them).
@@ -172,19 +196,20 @@ def grant_models(apps: Any, group: Any, models: tuple[tuple[str, str], ...]) -> 
 
 
 def ensure_groups(apps: Any) -> dict[str, Any]:
-    """The five groups, each allowed into the admin, with their collections."""
+    """The groups (one per section's team, reviewers, administrators), each allowed into the
+    admin, with their collections."""
     Group = apps.get_model("auth", "Group")
     access_admin = _permission(
         apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"
     )
     groups = {}
-    for name in ALL_GROUPS:
+    for name in all_groups():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(access_admin)
         groups[name] = group
 
     root = root_collection(apps)
-    for section in SECTIONS:
+    for section in sections():
         collection = ensure_collection(apps, section.collection)
         grant_collection(apps, groups[section.group], collection, TEAM_COLLECTION_PERMS)
         # Everyone may pick shared media (the root and every collection below it).
@@ -251,7 +276,7 @@ def ensure_admin_models(apps: Any) -> None:
     group = Group.objects.filter(name=GROUP_ADMINS).first()
     if group is None:
         return
-    perms = Permission.objects.filter(content_type__app_label__in=ADMIN_MODEL_APPS)
+    perms = Permission.objects.filter(content_type__app_label__in=admin_model_apps())
     workflow_perms = Permission.objects.filter(
         content_type__app_label="wagtailcore",
         content_type__model__in=("workflow", "task"),
@@ -266,7 +291,7 @@ def setup_editorial(apps: Any) -> None:
     """Everything above, for every section page that exists now."""
     ensure_groups(apps)
     ensure_workflow(apps)
-    for section in SECTIONS:
+    for section in sections():
         for page_id in section_page_ids(apps, section):
             ensure_section(apps, page_id, section)
     ensure_admin_models(apps)

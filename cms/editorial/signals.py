@@ -10,7 +10,7 @@ from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from . import ensure_section_for_page, setup_sections
-from .setup import ADMIN_MODEL_APPS, SECTION_LABELS
+from .setup import admin_model_apps, section_for
 
 
 @receiver(post_save, dispatch_uid="cms.editorial.section_created")
@@ -19,14 +19,14 @@ def section_created(sender: Any, instance: Any, created: bool, raw: bool = False
     reviewers and workflow follow the page whoever creates it."""
     if not created or raw:
         return
-    if getattr(sender, "_meta", None) and sender._meta.label_lower in SECTION_LABELS:
+    if getattr(sender, "_meta", None) and section_for(sender._meta.label_lower):
         ensure_section_for_page(instance)
 
 
 def after_migrate(sender: Any, **kwargs: Any) -> None:
     """Model permissions of our apps exist only after ``migrate``: grant them to the portal
     administrators then (creating them first if their app's turn has not come yet)."""
-    for label in ("cms", *ADMIN_MODEL_APPS):
+    for label in ("cms", *admin_model_apps()):
         try:
             create_permissions(django_apps.get_app_config(label), verbosity=0)
         except LookupError:

@@ -8,7 +8,6 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.storage import media_storage
-from search.conf import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -170,6 +169,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Bộ Xây dựng"
+# The Wagtail site-setting model with the ministry's name and contacts: cms code reads it by this
+# name (cms.templatetags.navigation), templates as settings.home.SiteSettings.
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -178,8 +180,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
 # Alt text (the image's description) is required in the admin: every <img> of the site uses it.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set.
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set:
+# the search app reads the environment when it makes the backend (search.configured, search.conf).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.configured"}}
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 50
 

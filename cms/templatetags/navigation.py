@@ -1,7 +1,8 @@
-"""The site's shell: settings, main menu and breadcrumbs, each computed once per request.
+"""The site's shell: the portal's settings, the main menu and the breadcrumbs.
 
-The header, the breadcrumbs and the BreadcrumbList JSON-LD all read the same lists, so a page
-costs one query for the menu and one for its ancestors, whatever the page type.
+Per-request values come from Wagtail's own caches: ``Site.find_for_request`` and
+``BaseSiteSetting.for_request`` keep their answer on the request, so the templates (through the
+``settings`` context processor) and the Python here share one query for the site settings.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from typing import Any
 
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.http import HttpRequest
 
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+_BREADCRUMBS = "cms.breadcrumbs"
 
 
 @dataclass(frozen=True)
@@ -26,54 +30,31 @@ class Crumb:
     url: str
 
 
-def _site(request: HttpRequest | None) -> Site | None:
-    if request is None:
-        return None
-    return Site.find_for_request(request)
-
-
 def get_site_settings(request: HttpRequest | None) -> Any | None:
-    """The portal's ``home.SiteSettings`` for this request's site, or None where it is absent.
+    """The portal's site settings (``settings.SITE_SETTINGS_MODEL``) for this request's site.
 
-    Templates read it through ``{% site_settings as ss %}`` rather than Wagtail's ``settings``
-    context processor, which raises (a 500) while the model does not exist.
+    The model is named in the settings, like ``AUTH_USER_MODEL``, so that cms imports no app.
     """
     if request is None:
         return None
-    cached = getattr(request, "_cms_site_settings", False)
-    if cached is not False:
-        return cached
+    model = apps.get_model(settings.SITE_SETTINGS_MODEL)
     try:
-        model = apps.get_model("home", "SiteSettings")
-    except LookupError:
-        value = None
-    else:
-        value = model.for_request(request)
-    request._cms_site_settings = value
-    return value
+        return model.for_request(request)
+    except model.DoesNotExist:  # no Site matches the request
+        return None
 
 
-@register.simple_tag(takes_context=True)
-def site_settings(context: template.Context) -> Any | None:
-    """``{% site_settings as ss %}`` then ``{{ ss.ministry_name|default:"Bộ Xây dựng" }}``."""
-    return get_site_settings(context.get("request"))
+def site_name(request: HttpRequest | None) -> str:
+    """The ministry's name from the site settings, else ``WAGTAIL_SITE_NAME``."""
+    return getattr(get_site_settings(request), "ministry_name", "") or settings.WAGTAIL_SITE_NAME
 
 
 def get_menu_pages(request: HttpRequest | None) -> list[Page]:
     """Live, public children of the site root marked "show in menus", in tree order."""
-    if request is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return []
-    cached = getattr(request, "_cms_menu_pages", None)
-    if cached is not None:
-        return cached
-    site = _site(request)
-    pages: list[Page] = []
-    if site is not None:
-        pages = list(
-            site.root_page.get_children().live().public().in_menu().order_by("path")
-        )
-    request._cms_menu_pages = pages
-    return pages
+    return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
 
 
 @register.simple_tag(takes_context=True)
@@ -99,14 +80,16 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
     """Home → … → the page (→ an extra step for routed views such as a category or search).
 
     A view that is not a page (search) or a routed sub-view may put ``breadcrumb_title`` in
-    its context; it becomes the last step.
+    its context; it becomes the last step. The visible trail and the BreadcrumbList JSON-LD both
+    read it: it is kept in ``context.render_context`` (Django's per-render state of template
+    tags), so a page costs one query for its ancestors.
     """
-    request = context.get("request")
-    cached = getattr(request, "_cms_breadcrumbs", None) if request is not None else None
+    cached = context.render_context.get(_BREADCRUMBS)
     if cached is not None:
         return cached
+    request = context.get("request")
     crumbs: list[Crumb] = []
-    site = _site(request)
+    site = Site.find_for_request(request)
     page = context.get("page")
     if site is not None:
         root = site.root_page
@@ -120,8 +103,7 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
     extra = context.get("breadcrumb_title")
     if extra and request is not None:
         crumbs.append(Crumb(str(extra), request.get_full_path()))
-    if request is not None:
-        request._cms_breadcrumbs = crumbs
+    context.render_context[_BREADCRUMBS] = crumbs
     return crumbs
 
 

@@ -1,8 +1,8 @@
 """What search engines and link previews read: description, canonical URL, Open Graph, JSON-LD.
 
-Page types are recognised by their fields (DESIGN.md's import contract names them), so a new page
-type gets sensible metadata without a change here; a page model that wants to say more defines
-``get_json_ld(request) -> dict`` and its object is emitted as is.
+Each page model says what it is (``cms.pages.PageKind``): its description, its picture, its
+Open Graph type and dates, and its own JSON-LD object. These tags add what every page shares:
+the fallbacks, the canonical link, the site's ``WebSite`` object and the breadcrumb trail.
 """
 
 from __future__ import annotations
@@ -12,69 +12,34 @@ from typing import Any
 
 from django import template
 from django.http import HttpRequest
-from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
-from cms.templatetags.navigation import get_breadcrumbs, get_site_settings
+from cms import metadata
+from cms.pages import PageKind
+from cms.templatetags.navigation import get_breadcrumbs
 from cms.templatetags.vi import iso_local
-from cms.text import plain_text
 
 register = template.Library()
 
-DEFAULT_SITE_NAME = "Bộ Xây dựng"
-DESCRIPTION_LENGTH = 160
-# Fields, in order of preference, that hold a page's summary or its picture.
-_SUMMARY_FIELDS = ("search_description", "lead", "summary", "intro", "excerpt", "description")
-_IMAGE_FIELDS = ("og_image", "image", "feed_image", "main_image", "cover_image", "thumbnail")
 # JSON inside <script> must not close the element nor open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-
-
-def _site_name(request: HttpRequest | None) -> str:
-    settings = get_site_settings(request)
-    return str(getattr(settings, "ministry_name", "") or DEFAULT_SITE_NAME)
-
-
 def page_description(page: Any) -> str:
-    """The page's own description, else its lead/summary/intro, cut to ~160 characters."""
-    for name in _SUMMARY_FIELDS:
-        text = plain_text(getattr(page, name, None))
-        if text:
-            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    """The page's declared description; a page of no portal type has only its own field."""
+    if isinstance(page, PageKind):
+        return page.get_meta_description()
+    if isinstance(page, Page):
+        return metadata.describe(page.search_description)
     return ""
 
 
 def page_image(page: Any) -> AbstractImage | None:
-    """The first Wagtail image among the usual field names, for previews and JSON-LD."""
-    for name in _IMAGE_FIELDS:
-        value = getattr(page, name, None)
-        if isinstance(value, AbstractImage):
-            return value
-    return None
-
-
-def canonical_url(request: HttpRequest | None) -> str:
-    """This URL without its query, except a valid page number: filters are not separate pages."""
-    if request is None:
-        return ""
-    url = request.build_absolute_uri(request.path)
-    number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
-        url += f"?page={int(number)}"
-    return url
-
-
-def _image_url(request: HttpRequest | None, image: AbstractImage | None) -> tuple[str, Any]:
-    if image is None or request is None:
-        return "", None
-    rendition = image.get_rendition("fill-1200x630-c50|format-jpeg")
-    return request.build_absolute_uri(rendition.url), rendition
+    """The page's declared picture, for previews."""
+    return page.get_meta_image() if isinstance(page, PageKind) else None
 
 
 @register.inclusion_tag("includes/seo.html", takes_context=True)
@@ -82,139 +47,31 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     """Description, canonical link, Open Graph and Twitter card of the current page."""
     request = context.get("request")
     page = context.get("page")
+    site_name = metadata.site_name(request)
     description = context.get("meta_description") or page_description(page)
-    if not description and _kind(page) == "procedure":
-        description = _procedure_summary(page)
     if not description:
-        description = f"Cổng thông tin điện tử {_site_name(request)}"
-    image_url, rendition = _image_url(request, page_image(page))
+        description = f"Cổng thông tin điện tử {site_name}"
+    image = page_image(page)
+    image_url, rendition = metadata.image_url(request, image)
     title = context.get("meta_title") or (
         (getattr(page, "seo_title", "") or getattr(page, "title", "")) if page else ""
     )
-    is_article = _kind(page) == "article"
+    og_type = page.open_graph_type if isinstance(page, PageKind) else "website"
+    published, modified = (
+        page.get_open_graph_dates() if isinstance(page, PageKind) else (None, None)
+    )
     return {
-        "title": title or _site_name(request),
+        "title": title or site_name,
         "description": description,
-        "canonical": canonical_url(request),
-        "site_name": _site_name(request),
-        "og_type": "article" if is_article else "website",
+        "canonical": metadata.canonical_url(request),
+        "site_name": site_name,
+        "og_type": og_type,
         "image_url": image_url,
         "image": rendition,
-        "image_alt": getattr(page_image(page), "default_alt_text", "") if rendition else "",
-        "published": iso_local(getattr(page, "published_at", None)) if is_article else "",
-        "modified": iso_local(getattr(page, "last_published_at", None)) if is_article else "",
+        "image_alt": image.default_alt_text if rendition else "",
+        "published": iso_local(published),
+        "modified": iso_local(modified),
     }
-
-
-def _kind(page: Any) -> str:
-    """What a page is, judged by its fields: ``article``, ``procedure``, ``document`` or ''."""
-    if page is None:
-        return ""
-    name = type(page).__name__
-    if name == "NewsArticlePage" or (hasattr(page, "published_at") and hasattr(page, "lead")):
-        return "article"
-    if name == "ProcedurePage" or (hasattr(page, "code") and hasattr(page, "level")):
-        return "procedure"
-    if name == "PolicyPage" or (hasattr(page, "number") and hasattr(page, "issuer")):
-        return "document"
-    return ""
-
-
-def _organization(request: HttpRequest | None) -> dict[str, Any]:
-    org: dict[str, Any] = {"@type": "GovernmentOrganization", "name": _site_name(request)}
-    if request is not None:
-        org["url"] = request.build_absolute_uri("/")
-        org["logo"] = request.build_absolute_uri(static("img/emblem.png"))
-    return org
-
-
-def _article(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
-    published = getattr(page, "published_at", None) or getattr(page, "first_published_at", None)
-    modified = getattr(page, "last_published_at", None) or published
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": Truncator(page.title).chars(110),
-        "description": page_description(page),
-        "datePublished": iso_local(published),
-        "dateModified": iso_local(modified),
-        "inLanguage": "vi",
-        "mainEntityOfPage": url,
-        "url": url,
-        "publisher": _organization(request),
-    }
-    author = plain_text(getattr(page, "author", ""))
-    data["author"] = (
-        {"@type": "Person", "name": author} if author else _organization(request)
-    )
-    image_url, _ = _image_url(request, page_image(page))
-    if image_url:
-        data["image"] = [image_url]
-    category = getattr(page, "category", None)
-    if category:
-        data["articleSection"] = plain_text(category)
-    return data
-
-
-def _procedure_summary(page: Any) -> str:
-    """``Thủ tục hành chính 1.009972: <tên>`` where a procedure has no description of its own."""
-    return Truncator(f"Thủ tục hành chính {getattr(page, 'code', '')}: {page.title}").chars(
-        DESCRIPTION_LENGTH
-    )
-
-
-def _procedure(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
-    agency = plain_text(getattr(page, "agency", ""))
-    agencies = getattr(page, "implementing_agencies", None)
-    if not agency and agencies is not None:
-        first = agencies.all().first()
-        agency = plain_text(first) if first else ""
-    agency = agency or _site_name(request)
-    description = page_description(page) or _procedure_summary(page)
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "name": plain_text(getattr(page, "name", "")) or page.title,
-        "url": url,
-        "identifier": plain_text(getattr(page, "code", "")),
-        "serviceType": plain_text(getattr(page, "sector", None) or getattr(page, "field", "")),
-        "description": description,
-        "provider": {"@type": "GovernmentOrganization", "name": agency},
-        "areaServed": {"@type": "Country", "name": "Việt Nam"},
-        "inLanguage": "vi",
-    }
-    audience = plain_text(getattr(page, "applicants", "") or getattr(page, "applicant", ""))
-    if audience:
-        data["audience"] = {"@type": "Audience", "audienceType": audience}
-    portal = getattr(page, "portal_url", "")
-    if portal:
-        data["availableChannel"] = {
-            "@type": "ServiceChannel",
-            "serviceUrl": str(portal),
-            "name": "Dịch vụ công trực tuyến",
-        }
-    return {key: value for key, value in data.items() if value}
-
-
-def _document(page: Any, request: HttpRequest | None, url: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "name": page.title,
-        "url": url,
-        "legislationIdentifier": plain_text(getattr(page, "number", "")),
-        "legislationType": plain_text(getattr(page, "doc_type", "")),
-        "legislationPassedBy": {
-            "@type": "GovernmentOrganization",
-            "name": plain_text(getattr(page, "issuer", "")) or _site_name(request),
-        },
-        "description": page_description(page),
-        "inLanguage": "vi",
-    }
-    issued = getattr(page, "issued_on", None) or getattr(page, "issued", None)
-    if issued:
-        data["legislationDate"] = issued.isoformat()
-    return {key: value for key, value in data.items() if value}
 
 
 def _breadcrumb_list(context: template.Context) -> dict[str, Any] | None:
@@ -242,7 +99,7 @@ def _website(request: HttpRequest) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": _site_name(request),
+        "name": metadata.site_name(request),
         "url": home,
         "inLanguage": "vi",
         "potentialAction": {
@@ -250,7 +107,7 @@ def _website(request: HttpRequest) -> dict[str, Any]:
             "target": request.build_absolute_uri("/search/") + "?q={search_term_string}",
             "query-input": "required name=search_term_string",
         },
-        "publisher": _organization(request),
+        "publisher": metadata.organization(request),
     }
 
 
@@ -260,17 +117,9 @@ def structured_data(context: template.Context) -> list[dict[str, Any]]:
     page = context.get("page")
     objects: list[dict[str, Any]] = []
     if isinstance(page, Page) and request is not None:
-        url = canonical_url(request)
-        custom = getattr(page, "get_json_ld", None)
-        kind = _kind(page)
-        if callable(custom):
-            objects.append(custom(request))
-        elif kind == "article":
-            objects.append(_article(page, request, url))
-        elif kind == "procedure":
-            objects.append(_procedure(page, request, url))
-        elif kind == "document":
-            objects.append(_document(page, request, url))
+        own = page.get_json_ld(request) if isinstance(page, PageKind) else None
+        if own:
+            objects.append(own)
         site = Site.find_for_request(request)
         if site is not None and site.root_page_id == page.id:
             objects.append(_website(request))

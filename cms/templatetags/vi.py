@@ -34,12 +34,6 @@ def vi_number(value: int | float | Decimal | None, decimals: int = 0) -> str:
 
 
 @register.filter
-def vi_percent(part: int | float | Decimal, total: int | float | Decimal) -> str:
-    """``{{ count|vi_percent:total }}`` → ``40,81%``."""
-    return text.format_percent(part or 0, total or 0)
-
-
-@register.filter
 def iso_local(value: dt.datetime | None) -> str:
     """ISO 8601 in Asia/Ho_Chi_Minh with its +07:00 offset, for JSON-LD and <time>."""
     if not value:

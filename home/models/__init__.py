@@ -1,6 +1,5 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
-from .banners import chrome, invalidate
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
 from .procedures import (
@@ -35,9 +34,7 @@ __all__ = [
     "StandardPage",
     "UnitSite",
     "UnitSitesPage",
-    "chrome",
     "classify",
-    "invalidate",
     "level_statistics",
     "parse_level",
 ]

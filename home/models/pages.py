@@ -12,9 +12,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import metadata
 from cms.models import BasePage
 from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import BannerStreamBlock
+from home.chrome import page_banners
 
 LATEST_NEWS = 6
 
@@ -51,6 +53,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "Trang chủ"
         verbose_name_plural = "Trang chủ"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def clean(self) -> None:
         super().clean()
@@ -108,7 +113,6 @@ class HomePage(BasePage):
         return sorted(pages, key=lambda p: rank.get(p.content_type.model, 99))
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from .banners import page_banners
         from .procedures import level_statistics
 
         context = super().get_context(request, *args, **kwargs)

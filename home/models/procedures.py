@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django import forms
@@ -12,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest
+from django.utils.text import Truncator
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -25,20 +27,28 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
+from cms.pages import ResultType, SitemapSection
+from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
+    CHANNEL_CHOICES,
+    EXECUTION_LEVEL_CHOICES,
+    LEVEL_CHOICES,
+    Channel,
+    ExecutionLevel,
+    Level,
+)
+from home.forms import ProcedureFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
 
-# --- Online service levels: the one place that says what a level means -------------------
+# ``sitemap-thu-tuc.xml``: the catalogue and its procedures.
+PROCEDURES_SECTION = SitemapSection("thu-tuc", 20)
 
-LEVEL_CHOICES = [
-    (4, "Mức độ 4"),
-    (3, "Mức độ 3"),
-    (2, "Mức độ 2"),
-    (1, "Mức độ 1"),
-]
+# --- Online service levels: the one place that says what a level means -------------------
+# (the members are home.choices.Level, which the catalogue's filter offers too)
+
 # Decree 42/2022 renamed the levels: a level-4 service is "toàn trình" (done entirely online),
 # a level-3 service "một phần" (submitted online, result collected in person); levels 1–2 only
 # publish information.
@@ -142,14 +152,6 @@ code_validator = RegexValidator(
 )
 PORTAL_HOST = "dichvucong.gov.vn"
 
-EXECUTION_LEVEL_CHOICES = [
-    ("bo", "Cấp Bộ"),
-    ("tinh", "Cấp Tỉnh"),
-    ("huyen", "Cấp Huyện"),
-    ("xa", "Cấp Xã"),
-]
-
-
 def validate_portal_url(value: str) -> None:
     """The submission link must point to the national public service portal."""
     host = (urlsplit(value).hostname or "").lower()
@@ -186,8 +188,8 @@ class ProcedurePage(BasePage):
     execution_level = models.CharField(
         "Cấp thực hiện",
         max_length=8,
-        choices=EXECUTION_LEVEL_CHOICES,
-        default="bo",
+        choices=ExecutionLevel.choices,
+        default=ExecutionLevel.MINISTRY,
         help_text="Cấp chính quyền giải quyết thủ tục.",
     )
     procedure_type = models.CharField(
@@ -240,7 +242,7 @@ class ProcedurePage(BasePage):
     )
     level = models.PositiveSmallIntegerField(
         "Mức độ dịch vụ công trực tuyến",
-        choices=LEVEL_CHOICES,
+        choices=Level.choices,
         null=True,
         blank=False,
         db_index=True,
@@ -300,7 +302,8 @@ class ProcedurePage(BasePage):
 
     parent_page_types = ["home.ProcedureIndexPage"]
     subpage_types: list[str] = []
-    search_result_type = "procedure"
+    search_result_type = ResultType.PROCEDURE
+    sitemap_section = PROCEDURES_SECTION
 
     class Meta:
         verbose_name = "Thủ tục hành chính"
@@ -309,6 +312,41 @@ class ProcedurePage(BasePage):
     @property
     def classification(self) -> str:
         return classify(self.level)
+
+    def get_meta_description(self) -> str:
+        """Its own description, else ``Thủ tục hành chính 1.009972: <tên>``."""
+        return metadata.describe(self.search_description) or Truncator(
+            f"Thủ tục hành chính {self.code or ''}: {self.title}"
+        ).chars(metadata.DESCRIPTION_LENGTH)
+
+    def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
+        """schema.org ``GovernmentService``: code, field, first implementing agency, channel."""
+        agency = self.implementing_agencies.all().first()
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "url": metadata.canonical_url(request),
+            "identifier": text.plain_text(self.code or ""),
+            "serviceType": text.plain_text(self.sector or ""),
+            "description": self.get_meta_description(),
+            "provider": {
+                "@type": "GovernmentOrganization",
+                "name": text.plain_text(agency) if agency else metadata.site_name(request),
+            },
+            "areaServed": {"@type": "Country", "name": "Việt Nam"},
+            "inLanguage": "vi",
+        }
+        audience = text.plain_text(self.applicants)
+        if audience:
+            data["audience"] = {"@type": "Audience", "audienceType": audience}
+        if self.portal_url:
+            data["availableChannel"] = {
+                "@type": "ServiceChannel",
+                "serviceUrl": str(self.portal_url),
+                "name": "Dịch vụ công trực tuyến",
+            }
+        return metadata.without_empty(data)
 
     def compute_filter_text(self) -> str:
         """What the catalogue's text box matches (set on save; bulk loaders must set it)."""
@@ -335,19 +373,12 @@ class ProcedurePage(BasePage):
         return context
 
 
-CHANNEL_CHOICES = [
-    ("truc-tiep", "Trực tiếp"),
-    ("truc-tuyen", "Trực tuyến"),
-    ("buu-chinh", "Dịch vụ bưu chính"),
-]
-
-
 class ProcedureMethod(Orderable):
     """Cách thức thực hiện: one way to submit, with its own time limit and fees."""
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="methods")
     channel = models.CharField(
-        "Hình thức nộp", max_length=16, choices=CHANNEL_CHOICES, help_text="Cách nộp hồ sơ."
+        "Hình thức nộp", max_length=16, choices=Channel.choices, help_text="Cách nộp hồ sơ."
     )
     processing_time = models.CharField(
         "Thời hạn giải quyết",
@@ -452,14 +483,16 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
     subpage_types = ["home.ProcedurePage"]
     per_page = 20
     template = "home/procedure_index_page.html"
+    sitemap_section = PROCEDURES_SECTION
 
     class Meta:
         verbose_name = "Danh mục thủ tục hành chính"
         verbose_name_plural = "Danh mục thủ tục hành chính"
 
-    def get_filter_form_class(self) -> type:
-        from home.forms import ProcedureFilterForm
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
+    def get_filter_form_class(self) -> type:
         return ProcedureFilterForm
 
     def base_queryset(self) -> models.QuerySet:

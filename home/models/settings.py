@@ -79,5 +79,5 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def base_queryset(cls) -> models.QuerySet:
         # Every page reads the name through the settings context processor: leave the banner
-        # stream out of that query (the sidebar reads it, cached, in home.models.banners).
+        # stream out of that query (the sidebar reads it, cached, in home.chrome).
         return super().base_queryset().defer("sidebar_banners")

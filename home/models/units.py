@@ -9,13 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from cms import text
+from cms import metadata, text
 from cms.models import BasePage
-
-KIND_CHOICES = [
-    ("unit", "Đơn vị thuộc Bộ"),
-    ("enterprise", "Doanh nghiệp"),
-]
+from home.choices import KIND_CHOICES, UnitKind  # noqa: F401 - re-exported
 
 
 class UnitSite(index.Indexed, models.Model):
@@ -30,7 +26,7 @@ class UnitSite(index.Indexed, models.Model):
         help_text="Ví dụ: https://www.vibm.vn",
     )
     kind = models.CharField(
-        "Loại", max_length=16, choices=KIND_CHOICES, default="unit",
+        "Loại", max_length=16, choices=UnitKind.choices, default=UnitKind.UNIT,
         help_text="Đơn vị thuộc Bộ hay doanh nghiệp.",
     )
     order = models.PositiveIntegerField(
@@ -85,6 +81,9 @@ class UnitSitesPage(BasePage):
     class Meta:
         verbose_name = "Trang đơn vị trực thuộc"
         verbose_name_plural = "Trang đơn vị trực thuộc"
+
+    def get_meta_description(self) -> str:
+        return metadata.describe(self.search_description, self.intro)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -1,6 +1,6 @@
 """Template tags of the portal: sidebar, footer contact, statistics panel and pagination.
 
-The sidebar and footer read ``home.models.banners.chrome``: cached plain data, so every page
+The sidebar and footer read ``home.chrome.chrome``: cached plain data, so every page
 pays nothing for them once the cache is warm.
 """
 
@@ -9,26 +9,18 @@ from __future__ import annotations
 import re
 
 from django import template
-from django.http import HttpRequest
 
 from wagtail.models import Site
 
-from home.models.banners import chrome
+from home.chrome import chrome
 from home.models.procedures import LevelStatistics
 
 register = template.Library()
 
 
 def _chrome(context: template.Context) -> dict:
-    request: HttpRequest | None = context.get("request")
-    cached = getattr(request, "_home_chrome", None) if request is not None else None
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request) if request is not None else None
-    data = chrome(site)
-    if request is not None:
-        request._home_chrome = data
-    return data
+    # Both Wagtail (the site, kept on the request) and chrome() (Django's cache) remember it.
+    return chrome(Site.find_for_request(context.get("request")))
 
 
 @register.inclusion_tag("home/includes/sidebar_content.html", takes_context=True)
@@ -42,11 +34,6 @@ def portal_sidebar(context: template.Context) -> dict:
 def footer_contact(context: template.Context) -> dict:
     """The ministry's contact block in the footer (from SiteSettings, cached)."""
     return {"contact": _chrome(context)["contact"], "request": context.get("request")}
-
-
-@register.simple_tag(takes_context=True)
-def unit_groups(context: template.Context) -> list[dict]:
-    return _chrome(context)["unit_groups"]
 
 
 @register.inclusion_tag("home/includes/statistics.html")

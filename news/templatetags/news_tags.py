@@ -16,16 +16,11 @@ X_TWITTER = "https://twitter.com/intent/tweet"
 
 
 def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
-    """(title, url) of the main news feed, looked up once per request (one query)."""
+    """(title, url) of the main news feed (one query; base.html asks once a page)."""
     from news.models import NewsIndexPage
 
-    if request is not None and hasattr(request, "_news_main_feed"):
-        return request._news_main_feed
     index = NewsIndexPage.objects.live().public().order_by("path").first()
-    found = (index.title, index.feed_url(request)) if index else None
-    if request is not None:
-        request._news_main_feed = found
-    return found
+    return (index.title, index.feed_url(request)) if index else None
 
 
 @register.simple_tag(takes_context=True)

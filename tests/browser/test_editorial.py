@@ -9,7 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from cms.editorial.setup import GROUP_NEWS, GROUP_PROCEDURES, GROUP_REVIEWERS
+from cms.editorial.setup import GROUP_REVIEWERS
+from home.editorial import GROUP_PROCEDURES
+from news.editorial import GROUP_NEWS
 
 pytestmark = pytest.mark.browser
 

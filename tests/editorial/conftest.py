@@ -6,14 +6,10 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from cms.editorial.setup import (
-    GROUP_ADMINS,
-    GROUP_DOCUMENTS,
-    GROUP_NEWS,
-    GROUP_PROCEDURES,
-    GROUP_REVIEWERS,
-)
+from cms.editorial.setup import GROUP_ADMINS, GROUP_REVIEWERS
+from home.editorial import GROUP_DOCUMENTS, GROUP_PROCEDURES
 from home.models import PolicyIndexPage, ProcedureIndexPage
+from news.editorial import GROUP_NEWS
 from news.models import NewsCategory, NewsIndexPage
 
 PASSWORD = "mat-khau-thu-nghiem-2026"

@@ -16,8 +16,8 @@ from wagtail.models import Page, PageLogEntry
 
 from cms import text
 from cms.editorial.paginator import ListingPaginator
-from cms.wagtail_hooks import NewsArticleFilterSet
 from home.models import StandardPage
+from news.admin_views import NewsArticleFilterSet
 from news.factories import NewsArticlePageFactory
 from news.models import NewsArticlePage, NewsCategory
 

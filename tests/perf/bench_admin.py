@@ -31,7 +31,7 @@ def _users():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cms.editorial.setup import GROUP_NEWS
+    from news.editorial import GROUP_NEWS
 
     model = get_user_model()
     admin, _ = model.objects.get_or_create(
@@ -61,7 +61,7 @@ def _measure(client, url: str, repeat: int) -> tuple[float, float, int, int]:
 
 
 def urls() -> list[tuple[str, str]]:
-    from cms.wagtail_hooks import NewsArticleListingView
+    from news.admin_views import NewsArticleListingView
     from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 
     news = NewsIndexPage.objects.get()

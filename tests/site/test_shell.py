@@ -10,6 +10,9 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Site
+
+from home.models import SiteSettings
 from tests.site.conftest import add_page
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,19 @@ def test_draft_page_is_not_served(client, tree):
     assert client.get("/nhap/").status_code == 404
     add_page(tree["about"], "Trang con")
     assert client.get("/gioi-thieu/trang-con/").status_code == 200
+
+
+def test_ministry_name_comes_from_site_settings_read_once(client, tree):
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.update_or_create(site=site, defaults={"ministry_name": "Sở Xây dựng"})
+    client.get(tree["history"].url)  # warm the sidebar/footer cache
+    with CaptureQueriesContext(connection) as queries:
+        html = _html(client, tree["history"].url)
+    assert "<title>Lịch sử phát triển – Sở Xây dựng</title>" in html
+    assert "Cổng thông tin điện tử Sở Xây dựng</p>" in html
+    assert '<span class="brand__name">Sở Xây dựng</span>' in html
+    assert 'content="Sở Xây dựng"' in html  # og:site_name
+    assert "Ghi rõ nguồn “Sở Xây dựng”" in html
+    assert "Bộ Xây dựng" not in html.replace("Lịch sử Bộ Xây dựng.", "")
+    settings_reads = [q for q in queries.captured_queries if "home_sitesettings" in q["sql"]]
+    assert len(settings_reads) == 1

@@ -3,6 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home import demo as home_demo
+from news import demo as news_demo
+
 
 def show_new_sections_in_menu(home, existing: set[int]) -> None:
     """The main navigation lists the home page's children marked "show in menus": the
@@ -17,9 +20,6 @@ class Command(BaseCommand):
     help = "Tạo cây trang và nội dung mẫu (từ trang mẫu của Bộ Xây dựng). Chạy lại không đổi gì."
 
     def handle(self, *args, **options) -> None:
-        from home import demo as home_demo
-        from news import demo as news_demo
-
         with transaction.atomic():
             home = home_demo.ensure_home()
             existing = set(home.get_children().values_list("id", flat=True))

@@ -1,4 +1,4 @@
-"""The sidebar and footer data every page shows, built once and cached.
+"""The page chrome: the sidebar and footer data every page shows, built once and cached.
 
 Banners (from ``SiteSettings.sidebar_banners``), the unit/enterprise jump menu and the contact
 block are turned into plain dicts and kept in Django's cache, so a page's sidebar and footer cost
@@ -16,9 +16,8 @@ from wagtail.models import Site
 
 from cms.templatetags.responsive import prefetch_renditions
 from home.blocks import banner_dict
-
-from .settings import SiteSettings
-from .units import unit_groups
+from home.models.settings import SiteSettings
+from home.models.units import unit_groups
 
 VERSION_KEY = "home:chrome:version"
 REFS_KEY = "home:chrome:refs"
