@@ -18,9 +18,9 @@ so nothing below ever does:
    ``window`` on their full text; the page of results is cut from that order (score, then
    newest). ``window`` grows with the page asked for, so a page is always inside it; a page
    past the counted matches is not ranked at all.
-5. **Partial matches** (only when nothing holds every word): the best ``window`` rows holding
-   all the words but one (each such set bounded like the candidates, from a probe of its own),
-   or any of them when none does, ranked by words held, then words held in the title, then
+5. **Partial matches** (only when nothing holds every word): the newest rows holding all the
+   words but one (each such set bounded like the candidates, from a probe of its own), else
+   two neighbouring words, else any one, ranked by words held, then words held in the title, then
    score (``Search._partial``). The answer says so (``Answer.partial``).
 
 Walking the newest rows and testing each (step 1, and 2 or 3 for a common query) against
@@ -310,10 +310,10 @@ class Search:
         return answer
 
     def _partial(self) -> Answer:
-        """The best partial matches, at most ``window``: rows holding every group of the query
+        """The best partial matches, about ``window``: rows holding every group of the query
         but one (one set per group left out, each bounded as ``_candidates`` bounds a set: its
         newest rows, from a probe when it holds them, else walked or looked up as the probe's
-        measure says), or, when no row does, rows holding any group. Ranked by groups held,
+        measure says), then two neighbouring groups, then any group. Ranked by groups held,
         then groups held in the title, then score, then newest."""
         q, engine, window = self.query, self.engine, self.limits.window
         allowed, params = self.allowed
@@ -328,9 +328,15 @@ class Search:
         exact = len(probe) < self.limits.probe
         rows, per_set = 0, max(math.ceil(window / n), 10)
         ids: list[int] = []
+        # All the groups but one; then two neighbours (words typed side by side carry the
+        # query's meaning); then any one: every level, as the best rows of a later level may
+        # be missing from an earlier one's newest. At most ``n`` sets per level, each of at
+        # most ``per_set`` rows, and one statement per plan and level.
         levels = [[[g for g in range(n) if g != left] for left in range(n)]]
+        if n > 3:
+            levels.append([[g, g + 1] for g in range(n - 1)])
         if n > 2:
-            levels.append([[g] for g in range(n)])  # any group: one set per group
+            levels.append([[g] for g in range(n)])
         for level in levels:
             statements: dict[Plan, tuple[list[str], list]] = {plan: ([], []) for plan in Plan}
             for kept in level:
@@ -352,9 +358,7 @@ class Search:
                 if sql:
                     ids += [row[0] for row in
                             self._fetch(" UNION ALL ".join(sql), sql_params, plan)]
-            if ids:
-                break
-        ids = list(dict.fromkeys(ids))[:window]
+        ids = list(dict.fromkeys(ids))  # at most 3n × per_set: about 3 × ``window``
         self._restore()
         if not ids:
             return Answer(partial=True)
