@@ -34,7 +34,7 @@ Term shapes (so that both engines weigh a term the same way without storing more
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cms import text
@@ -54,6 +54,39 @@ MAX_QUERY_WORDS = 10
 MAX_CODE_KEYS = 4
 # Longest term kept (PostgreSQL refuses lexemes over 2 KB; nobody searches a 100-digit run).
 MAX_TERM_CHARS = 60
+
+
+# Words that carry no meaning in this field's queries: they never veto a result (a procedure's
+# name typed with "thủ tục" in front still finds it) but still score where a page holds them,
+# so an exact phrase keeps its rank. Exact forms: an unmarked query word matches the folded
+# form ("thu tuc"), a marked one only itself ("thu" is not "thủ" once the reader typed marks).
+STOP_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("thủ", "tục"), ("về", "việc"), ("v", "v"), ("vấn", "đề"), ("hướng", "dẫn", "về"),
+    ("của",), ("và",), ("các",), ("cho",), ("được",), ("những",), ("với",), ("tại",),
+    ("là",), ("về",), ("theo",), ("thì",), ("mà",), ("hoặc",), ("để",), ("bị",), ("do",),
+    ("làm", "sao"), ("như", "thế", "nào"), ("thế", "nào"), ("ở", "đâu"),
+)
+
+#: folded words of one form → every form of its class (``search.synonyms``).
+Synonyms = Mapping[tuple[str, ...], Sequence[tuple[str, ...]]]
+#: A query's match: every group must match (operator "and"); a group matches when one of its
+#: alternatives does, an alternative when it holds all its folded words.
+Groups = list[list[tuple[str, ...]]]
+
+
+def _is_stop(typed: str, stop: str) -> bool:
+    return typed == stop or (not text.has_marks(typed) and typed == text.fold(stop))
+
+
+def _stop_spans(exact: list[str]) -> set[int]:
+    """Positions of ``exact`` covered by a stop phrase."""
+    covered: set[int] = set()
+    for i in range(len(exact)):
+        for phrase in STOP_PHRASES:
+            window = exact[i : i + len(phrase)]
+            if len(window) == len(phrase) and all(map(_is_stop, window, phrase)):
+                covered.update(range(i, i + len(phrase)))
+    return covered
 
 
 def _pairs(words: list[str]) -> list[str]:
@@ -167,6 +200,15 @@ class Query:
     pairs: list[str]  # folded pairs: the words side by side, in order
     phrase: bool = False  # quoted: the pairs must all be there
     operator: str = "and"
+    # What a row must hold (see ``Groups``): the words that carry meaning, an abbreviation
+    # with its spelled-out forms as alternatives. Plain words when nothing was expanded.
+    groups: Groups = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # stop words that do not veto
+
+    @property
+    def expanded(self) -> bool:
+        """Some group has alternatives (a synonym): the match is not a plain word list."""
+        return any(len(group) > 1 or len(group[0]) > 1 for group in self.groups)
 
     @property
     def is_empty(self) -> bool:
@@ -200,8 +242,52 @@ def truncate(value: str) -> str:
     return cut.rsplit(" ", 1)[0] if " " in cut else cut
 
 
-def parse(query: str, operator: str = "and", phrase: bool = False) -> Query:
-    """Turn what a visitor typed into the terms to match and to score."""
+def _groups(exact: list[str], folded: list[str],
+            synonyms: Synonyms | None) -> tuple[Groups, list[str], list[str]]:
+    """The match groups, the words kept and the stop words dropped: a span that is a synonym's
+    form (longest first) becomes one group of all its class's forms; a stop phrase outside
+    such spans is dropped, unless nothing else is left."""
+    synonyms = synonyms or {}
+    longest = max((len(form) for form in synonyms), default=0)
+    groups: Groups = []
+    kept: list[str] = []
+    spans: set[int] = set()
+    i = 0
+    plan: list[tuple[int, int, list[tuple[str, ...]]]] = []
+    while i < len(folded):
+        for size in range(min(longest, len(folded) - i), 0, -1):
+            forms = synonyms.get(tuple(folded[i : i + size]))
+            if forms:
+                plan.append((i, size, list(dict.fromkeys([tuple(folded[i : i + size]), *forms]))))
+                spans.update(range(i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    stops = _stop_spans(exact) - spans
+    if len(stops) == len(folded):
+        stops = set()
+    expansions = {start: (size, forms) for start, size, forms in plan}
+    i = 0
+    while i < len(folded):
+        if i in expansions:
+            size, forms = expansions[i]
+            groups.append(forms)
+            kept += folded[i : i + size]
+            i += size
+            continue
+        if i not in stops and (folded[i],) not in [g[0] for g in groups if len(g) == 1]:
+            groups.append([(folded[i],)])
+            kept.append(folded[i])
+        i += 1
+    dropped = [folded[i] for i in sorted(stops)]
+    return groups, _keep(kept), dropped
+
+
+def parse(query: str, operator: str = "and", phrase: bool = False,
+          synonyms: Synonyms | None = None) -> Query:
+    """Turn what a visitor typed into the terms to match and to score (``synonyms``: the
+    editors' abbreviations, ``search.synonyms.current()``)."""
     value = truncate(query)
     exact = text.search_words(value)[:MAX_QUERY_WORDS]
     exact = [w for w in exact if len(w) <= MAX_TERM_CHARS]
@@ -210,12 +296,19 @@ def parse(query: str, operator: str = "and", phrase: bool = False) -> Query:
     keys = _keep("_" + key for key in text.code_keys(value))[:MAX_CODE_KEYS]
     pairs = _keep(_pairs(folded))
     exact_terms = _keep([*exact, *_pairs(exact)]) if marked else []
-    title = [*folded, *pairs, *keys, *exact_terms]
+    groups, words, dropped = _groups(exact, folded, synonyms)
+    # A synonym's other forms score as the typed one would: their words and pairs.
+    alternatives = [list(form) for group in groups if len(group) > 1 for form in group[1:]]
+    alt_terms = [t for form in alternatives for t in (*form, *_pairs(form))]
+    alt_pairs = [t for form in alternatives for t in _pairs(form)]
+    title = [*folded, *pairs, *keys, *exact_terms, *alt_terms]
     return Query(
         text=value,
-        words=_keep(folded),
+        words=words,
+        groups=groups,
+        dropped=dropped,
         title=_keep(title),
-        extra=_keep([*pairs, *keys, *exact_terms]),
+        extra=_keep([*pairs, *keys, *exact_terms, *alt_pairs]),
         exact=exact_terms,
         marked=marked,
         codes=keys,

@@ -42,7 +42,7 @@ from wagtail.search.query import And, MatchAll, Not, Or, Phrase, PlainText, Sear
 from wagtail.search.utils import get_descendants_content_types_pks
 
 from cms import text
-from search import analysis
+from search import analysis, synonyms
 from search.engines import TABLE, Costs, Engine, engine_for
 from search.filters import compile_filters, mirror_of
 from search.models import SearchEntry
@@ -227,7 +227,10 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             self.parsed = None
         else:
             query_text, phrase = _query_text(self.query)
-            self.parsed = analysis.parse(query_text, operator=operator, phrase=phrase)
+            self.parsed = analysis.parse(
+                query_text, operator=operator, phrase=phrase,
+                synonyms=None if self.prefix else synonyms.current(),
+            )
 
     def check(self) -> None:
         """Any queryset filter works here (it runs in SQL as a subquery), so only the
@@ -245,8 +248,10 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
     def _match(self, engine: Engine) -> tuple[str, list]:
         """The condition on the index row ``e`` that it matches the query."""
         q = self.parsed
-        column = "title" if self.prefix else "body"
-        sql, params = engine.where("e", column, q.words, q.operator, prefix=self.prefix)
+        if self.prefix:
+            sql, params = engine.where("e", "title", q.words, q.operator, prefix=True)
+        else:
+            sql, params = engine.all_of("e", "body", q.groups, q.operator)
         if q.phrase:  # quoted: the pairs anywhere in the text (read from the rows)
             phrase, phrase_params = engine.holds("e", "extra", q.pairs)
             sql, params = f"{sql} AND {phrase}", [*params, *phrase_params]
@@ -290,6 +295,9 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
                 match=self._match(engine),
                 content_types=get_descendants_content_types_pks(self.queryset.model),
                 limits=limits,
+                # Nothing holds every word: the best partial matches are shown instead.
+                partial=not self.prefix and not self.parsed.phrase
+                and self.parsed.operator == "and" and len(self.parsed.groups) > 1,
             )
         return search
 
@@ -364,6 +372,14 @@ class VietnameseSearchResults(BaseSearchResults):
         if compiler.parsed is None or compiler.parsed.is_empty:
             return {}
         return self._answer(page=False).counts
+
+    def is_partial(self) -> bool:
+        """No object holds every word: the results are the best partial matches (more of the
+        words first, title matches first), which the page must say."""
+        compiler = self.query_compiler
+        if compiler.parsed is None or compiler.parsed.is_empty or not compiler.order_by_relevance:
+            return False
+        return self._answer(page=False).partial
 
     def capped(self) -> set[int]:
         """Content type ids with more matches than their count says (it stopped at the cap)."""

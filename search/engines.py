@@ -82,6 +82,27 @@ class Engine:
         """A condition on row ``alias``: it holds all (mode "and") or any ("or") of ``terms``."""
         raise NotImplementedError
 
+    def all_of(self, alias: str, column: str, groups: Sequence[Sequence[Sequence[str]]],
+               mode: str = "and") -> SQL:
+        """A condition on row ``alias``: it matches every group (mode "and") or any ("or"), a
+        group when it holds all the terms of one of its alternatives (``analysis.Groups``: a
+        synonym's forms). Plain words are ``where``'s statement, unchanged."""
+        if all(len(group) == 1 and len(group[0]) == 1 for group in groups):
+            return self.where(alias, column, [group[0][0] for group in groups], mode)
+        return self._all_of(alias, column, groups, mode)
+
+    def _all_of(self, alias: str, column: str, groups, mode: str) -> SQL:
+        raise NotImplementedError
+
+    @staticmethod
+    def _expression(groups, quote, and_: str, or_: str, mode: str) -> str:
+        """``groups`` as one boolean expression of quoted terms, fully parenthesised."""
+        def alternative(terms):
+            return "(" + f" {and_} ".join(quote(t) for t in terms) + ")"
+
+        parts = ["(" + f" {or_} ".join(alternative(a) for a in group) + ")" for group in groups]
+        return f" {and_ if mode == 'and' else or_} ".join(parts)
+
     def holds(self, alias: str, column: str, terms: Sequence[str]) -> SQL:
         """A condition read from row ``alias`` itself: it holds all ``terms`` in ``column``
         (for a column that has no index, such as ``extra`` on PostgreSQL)."""
@@ -155,6 +176,11 @@ class SQLiteEngine(Engine):
         return (f"{alias}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
                 [self._match(column, terms, mode, prefix)])
 
+    def _all_of(self, alias, column, groups, mode):
+        expression = self._expression(groups, lambda t: f'"{t}"', "AND", "OR", mode)
+        return (f"{alias}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                [f"{{{column}}} : ({expression})"])
+
     def score(self, alias, scored, weights):
         parts: list[str] = []
         params: list = []
@@ -219,6 +245,10 @@ class PostgresEngine(Engine):
 
     def where(self, alias, column, terms, mode, prefix=False):
         return f"{alias}.{column} @@ %s::tsquery", [self.tsquery(terms, mode, prefix)]
+
+    def _all_of(self, alias, column, groups, mode):
+        expression = self._expression(groups, _quote_lexeme, "&", "|", mode)
+        return f"{alias}.{column} @@ %s::tsquery", [expression]
 
     # The vectors are out of line (TOAST), which PostgreSQL's planner does not cost: it would
     # walk an index testing each row where the GIN index answers at once, so ``search.plan``

@@ -73,3 +73,31 @@ class ZeroResultHits(models.Model):
 
     def __str__(self) -> str:
         return f"{self.query} ({self.date}: {self.hits})"
+
+
+class Synonym(models.Model):
+    """An abbreviation or another name, and what it stands for: editors keep these, and a query
+    holding any of the forms finds pages spelling any other (``search.synonyms``)."""
+
+    term = models.CharField(
+        "Từ viết tắt hoặc từ khóa", max_length=100, unique=True,
+        help_text="Ví dụ: TP.HCM, UBND, GPXD.",
+    )
+    expansions = models.TextField(
+        "Các cách viết tương đương",
+        help_text="Mỗi dòng một cách viết, ví dụ: Thành phố Hồ Chí Minh. Tìm một cách viết bất "
+        "kỳ sẽ thấy cả các trang dùng cách viết khác.",
+    )
+
+    class Meta:
+        verbose_name = "Từ đồng nghĩa, viết tắt"
+        verbose_name_plural = "Từ đồng nghĩa, viết tắt"
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def forms(self) -> list[str]:
+        """The term and each non-empty line of its expansions (commas also separate)."""
+        lines = [part.strip() for line in self.expansions.splitlines() for part in line.split(",")]
+        return [self.term.strip(), *[line for line in lines if line]]

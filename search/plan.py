@@ -18,6 +18,10 @@ so nothing below ever does:
    ``window`` on their full text; the page of results is cut from that order (score, then
    newest). ``window`` grows with the page asked for, so a page is always inside it; a page
    past the counted matches is not ranked at all.
+5. **Partial matches** (only when nothing holds every word): the newest rows holding all the
+   words but one (each such set bounded like the candidates, from a probe of its own), else
+   two neighbouring words, else any one, ranked by words held, then words held in the title, then
+   score (``Search._partial``). The answer says so (``Answer.partial``).
 
 Walking the newest rows and testing each (step 1, and 2 or 3 for a common query) against
 looking the query up in the index (a rare one): ``Engine.cheaper`` chooses a ``Plan`` from the
@@ -59,6 +63,7 @@ class Answer:
     ranked: list[tuple[str, float]] = field(default_factory=list)  # (object id, score)
     counts: dict[int, int] = field(default_factory=dict)
     capped: set[int] = field(default_factory=set)  # content types counted only up to the cap
+    partial: bool = False  # nothing held every word: these are the best partial matches
 
     @property
     def total(self) -> int:
@@ -105,15 +110,25 @@ class Search:
     planned: bool = False  # a statement told the engine how to plan
     probed: list[ProbeRow] | None = None  # the probe's rows, once read (counts, then a page)
     counted: Answer | None = None  # the counts, once known
+    partial: bool = False  # when nothing holds every word, answer with partial matches
+    partials: Answer | None = None  # the partial matches, once ranked (one window)
 
     def answer(self, start: int = 0, stop: int | None = None, *, page: bool = True) -> Answer:
         """The one entry point: the counts per content type and, with ``page``, the ranked
         results ``[start:stop]`` (``stop`` ``None``: one window). The probe and the counts are
         read once per ``Search``, so a paginator's count then page (Django's ``Paginator``,
         the API's) costs one probe."""
+        if self.partials is not None:
+            return self._cut(self.partials, start, stop, page)
         probe = self._probe()
         hits = [row for row in probe if row.matches]
         exact = len(probe) < self.limits.probe  # the probe holds every allowed row
+        if self.partial and not hits and (self.counted is None or not self.counted.total):
+            if self.counted is None:  # the probe saw no match: are there any at all?
+                self.counted = _counted(hits) if exact else self._counts(0.0)
+            if not self.counted.total:
+                self.partials = self._partial()
+                return self._cut(self.partials, start, stop, page)
         if not page:
             if self.counted is None:
                 self.counted = _counted(hits) if exact else self._counts(len(hits) / len(probe))
@@ -137,6 +152,11 @@ class Search:
         self.counted = answer
         return Answer(ranked=ranked[start:stop], counts=answer.counts, capped=answer.capped)
 
+    @staticmethod
+    def _cut(answer: Answer, start: int, stop: int | None, page: bool) -> Answer:
+        ranked = answer.ranked[start:stop] if page else []
+        return Answer(ranked=ranked, counts=answer.counts, capped=answer.capped, partial=True)
+
     # -- the steps --------------------------------------------------------------------------
 
     def _fetch(self, sql: str, params: list, plan: Plan | None = None) -> list[tuple]:
@@ -154,7 +174,7 @@ class Search:
         or summary, a code)."""
         q, engine = self.query, self.engine
         found = [MatchSet("body", self.match),
-                 MatchSet("title", engine.where("e", "title", q.words, "and"))]
+                 MatchSet("title", engine.all_of("e", "title", q.groups, "and"))]
         if q.exact:
             found.append(MatchSet("title", engine.where("e", "title", q.exact, "and")))
         if q.pairs:
@@ -287,6 +307,75 @@ class Search:
                 answer.counts[ct] = min(count, self.limits.cap)
             if count > self.limits.cap:
                 answer.capped.add(ct)
+        return answer
+
+    def _partial(self) -> Answer:
+        """The best partial matches, about ``window``: rows holding every group of the query
+        but one (one set per group left out, each bounded as ``_candidates`` bounds a set: its
+        newest rows, from a probe when it holds them, else walked or looked up as the probe's
+        measure says), then two neighbouring groups, then any group. Ranked by groups held,
+        then groups held in the title, then score, then newest."""
+        q, engine, window = self.query, self.engine, self.limits.window
+        allowed, params = self.allowed
+        n = len(q.groups)
+        body = [engine.all_of("e", "body", [group]) for group in q.groups]
+        title = [engine.all_of("e", "title", [group]) for group in q.groups]
+        flags = ", ".join(f"CASE WHEN {sql} THEN 1 ELSE 0 END" for sql, _ in body)
+        probe = self._fetch(
+            f"SELECT e.id, {flags} FROM {TABLE} e WHERE {allowed} ORDER BY {NEWEST} LIMIT %s",
+            [*(p for _, group_params in body for p in group_params), *params, self.limits.probe],
+        )
+        exact = len(probe) < self.limits.probe
+        rows, per_set = 0, max(math.ceil(window / n), 10)
+        ids: list[int] = []
+        # All the groups but one; then two neighbours (words typed side by side carry the
+        # query's meaning); then any one: every level, as the best rows of a later level may
+        # be missing from an earlier one's newest. At most ``n`` sets per level, each of at
+        # most ``per_set`` rows, and one statement per plan and level.
+        levels = [[[g for g in range(n) if g != left] for left in range(n)]]
+        if n > 3:
+            levels.append([[g, g + 1] for g in range(n - 1)])
+        if n > 2:
+            levels.append([[g] for g in range(n)])
+        for level in levels:
+            statements: dict[Plan, tuple[list[str], list]] = {plan: ([], []) for plan in Plan}
+            for kept in level:
+                found = [row[0] for row in probe if all(row[1 + g] for g in kept)]
+                if exact or len(found) >= per_set:
+                    ids += found[:per_set]
+                    continue
+                rows = rows or self._rows()
+                plan = engine.cheaper(len(found) / len(probe), len(kept), per_set, rows,
+                                      costs=self.limits.costs)
+                condition = " AND ".join(body[g][0] for g in kept)
+                sql, sql_params = statements[plan]
+                sql.append(
+                    f"SELECT * FROM (SELECT e.id FROM {TABLE} e WHERE {condition} AND {allowed} "
+                    f"ORDER BY {NEWEST} LIMIT %s) AS s{len(sql)}"
+                )
+                sql_params += [*(p for g in kept for p in body[g][1]), *params, per_set]
+            for plan, (sql, sql_params) in statements.items():
+                if sql:
+                    ids += [row[0] for row in
+                            self._fetch(" UNION ALL ".join(sql), sql_params, plan)]
+        ids = list(dict.fromkeys(ids))  # at most 3n × per_set: about 3 × ``window``
+        self._restore()
+        if not ids:
+            return Answer(partial=True)
+        held = " + ".join(f"CASE WHEN {sql} THEN 1 ELSE 0 END" for sql, _ in body)
+        titled = " + ".join(f"CASE WHEN {sql} THEN 1 ELSE 0 END" for sql, _ in title)
+        scored, weights = q.scored(), q.weights()
+        score, score_params = engine.score("e", scored, weights)
+        in_ids, id_params = engine.in_list("e.id", ids)
+        found = self._fetch(
+            f"SELECT e.object_id, e.content_type_id, {score} AS score FROM {TABLE} e "
+            f"WHERE {in_ids} ORDER BY {held} DESC, {titled} DESC, score DESC, {NEWEST}",
+            [*score_params, *id_params, *(p for _, group_params in body for p in group_params),
+             *(p for _, group_params in title for p in group_params)],
+        )
+        answer = _counted([Candidate(0, 0, object_id, ct) for object_id, ct, _ in found])
+        answer.ranked = [(object_id, round(float(value), 4)) for object_id, _, value in found]
+        answer.partial = True
         return answer
 
     def _rows(self) -> int:

@@ -5,12 +5,17 @@ the siblings it shifts."""
 from __future__ import annotations
 
 from django.db import connections, router
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import post_page_move
 
-from search.models import SearchEntry
+from search import synonyms
+from search.models import SearchEntry, Synonym
+
+post_save.connect(synonyms.purge, sender=Synonym, dispatch_uid="search_synonyms_saved")
+post_delete.connect(synonyms.purge, sender=Synonym, dispatch_uid="search_synonyms_deleted")
 
 _ENTRY = SearchEntry._meta.db_table
 _COPY_TREE = (

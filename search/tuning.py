@@ -25,6 +25,9 @@ DEFAULTS: dict[str, int] = {
     # Days of daily counts kept (the editors' reports read the last 30); older ones, and
     # queries left with no count and no promotion, are deleted once a day.
     "SEARCH_LOG_DAYS": 90,
+    # Seconds a process keeps the editors' synonyms before reading them again (a save or a
+    # delete in the same process forgets them at once): ``search.synonyms``.
+    "SEARCH_SYNONYMS_TTL": 300,
 }
 
 

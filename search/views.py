@@ -124,6 +124,7 @@ def search(request: HttpRequest) -> HttpResponse:
     capped: set[str] = set()
     results: list[Page] = []
     total = 0
+    partial = False
     if query:
         everything = backend.search(query, pages)
         start = (number - 1) * PAGE_SIZE
@@ -132,6 +133,8 @@ def search(request: HttpRequest) -> HttpResponse:
         # Otherwise the counts first (one probe, kept for the page): a page past the last is
         # answered before any candidate is read or ranked.
         counts, capped = _counts(everything, models)
+        # No page holds every word: the best partial matches (a backend without them: never).
+        partial = bool(getattr(everything, "is_partial", lambda: False)())
         total = counts[kind] if kind else sum(counts.values())
         if number > _last_page(total):
             return _no_such_page(wants_json)
@@ -141,7 +144,9 @@ def search(request: HttpRequest) -> HttpResponse:
             else:  # a type no page model declares (yet) finds nothing
                 typed = models.get(kind, [])
                 scoped = pages.type(*typed) if typed else pages.none()
-            results = list(backend.search(query, scoped)[start : start + PAGE_SIZE])
+            within = backend.search(query, scoped)
+            results = list(within[start : start + PAGE_SIZE])
+            partial = bool(getattr(within, "is_partial", lambda: False)()) if results else partial
         elif number > 1:
             results = list(everything[start : start + PAGE_SIZE])
         if number == 1:
@@ -170,6 +175,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 # "gte": the total is a lower bound (a common query, counted up to a cap).
                 "total_relation": "gte" if at_least else "eq",
                 "page": number,
+                # true: no page holds every word; the results are the closest partial matches.
+                "partial": partial,
                 "promoted": [
                     {
                         "title": p.page.title if p.page else p.external_link_text,
@@ -215,6 +222,7 @@ def search(request: HttpRequest) -> HttpResponse:
             ],
             "total_shown": _amount(total, at_least),
             "at_least": at_least,
+            "partial": partial,
             "items": items,
             "promotions": promotions,
             "page_number": number,

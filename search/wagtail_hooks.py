@@ -1,4 +1,4 @@
-"""Admin wiring: the two search reports under Reports (Báo cáo)."""
+"""Admin wiring: the two search reports under Reports (Báo cáo), and the synonyms snippet."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from django.urls import include, path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.models import Synonym
 from search.reports import FrequentQueriesReport, ZeroResultQueriesReport, can_see_reports
 
 report_urls = (
@@ -58,3 +61,16 @@ def zero_result_queries_menu_item():
         icon_name="warning",
         order=1320,
     )
+
+
+class SynonymViewSet(SnippetViewSet):
+    """Snippets → Từ đồng nghĩa, viết tắt: applied to every search within minutes of a save."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = "Từ đồng nghĩa, viết tắt"
+    list_display = ["term", "expansions"]
+    ordering = ["term"]
+
+
+register_snippet(SynonymViewSet)

@@ -80,6 +80,27 @@ ARTICLES = [
      "Công trình cất nóc đúng tiến độ.",
      "Đơn vị thi công bảo đảm an toàn lao động.",
      dt.datetime(2021, 6, 1, 8, 0, tzinfo=TZ)),
+    # Abbreviations one way or the other (the seeded synonyms, search/migrations/0007).
+    ("ubnd-tphcm", "UBND TP.HCM phê duyệt đề án chống ngập",
+     "Đề án chống ngập giai đoạn 2024 – 2030.",
+     "Kinh phí từ ngân sách và xã hội hóa.",
+     dt.datetime(2019, 2, 1, 8, 0, tzinfo=TZ)),
+    ("hdnd-binh-dinh", "Hội đồng nhân dân tỉnh Bình Định thông qua bảng giá đất",
+     "Bảng giá đất áp dụng từ đầu năm.",
+     "Kỳ họp chuyên đề xem xét nhiều tờ trình.",
+     dt.datetime(2019, 2, 2, 8, 0, tzinfo=TZ)),
+    ("pccc-chung-cu", "Kiểm tra phòng cháy chữa cháy tại chung cư mini",
+     "Đoàn kiểm tra phát hiện nhiều vi phạm về lối thoát nạn.",
+     "Chủ đầu tư phải khắc phục trong ba mươi ngày.",
+     dt.datetime(2019, 2, 3, 8, 0, tzinfo=TZ)),
+    ("kcn-phia-bac", "Thu hút đầu tư vào KCN phía Bắc",
+     "Vốn đăng ký mới tăng mạnh.",
+     "Nhiều tập đoàn điện tử mở rộng nhà máy.",
+     dt.datetime(2019, 2, 4, 8, 0, tzinfo=TZ)),
+    ("bds-phuc-hoi", "Thị trường bất động sản phục hồi cuối năm",
+     "Giao dịch căn hộ tăng trở lại.",
+     "Giá chào bán ổn định.",
+     dt.datetime(2019, 2, 5, 8, 0, tzinfo=TZ)),
 ]
 
 PROCEDURES = [

@@ -66,7 +66,7 @@ def test_publish_edit_unpublish_delete_are_reflected_at_once(client, news, categ
 
     page.title = "Thông xe cầu Vĩnh Tuy"
     page.save_revision().publish()
-    assert titles(client, "cầu vượt") == []
+    assert titles(client, "vượt") == []  # the old title's own word
     assert titles(client, "vinh tuy") == ["Thông xe cầu Vĩnh Tuy"]
 
     page.unpublish()
@@ -211,4 +211,4 @@ def test_imported_content_is_found_at_once(client, home_page) -> None:
     assert data["results"][0]["type"] == "document"
     data = client.get("/search/", {"q": "1.009972", "format": "json"}).json()
     assert data["results"][0]["type"] == "procedure"
-    assert titles(client, "bản nháp bất động sản") == []  # imported as a draft
+    assert titles(client, "nháp") == []  # imported as a draft
