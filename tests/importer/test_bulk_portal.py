@@ -178,3 +178,23 @@ def test_imported_rich_text_keeps_only_what_the_field_allows(run_import, jsonl):
     body = PolicyPage.objects.get().body
     assert "<h2>" not in steps and "embed" not in steps and "<ol><li>Nộp.</li></ol>" in steps
     assert "embed" not in body and "<p>Nội dung</p>" in body
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_units_are_inserted_and_indexed_in_bulk(size, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.interchange.sites import UnitWriter
+    from home.models import UnitSite
+
+    units = [{"type": "unit", "name": f"Viện Vật liệu {n}", "url": f"https://vien{n}.vn"}
+             for n in range(size)]
+    writer = UnitWriter(_ctx())
+    records = [_record(unit, n) for n, unit in enumerate(units, start=1)]
+    with CaptureQueriesContext(connection) as queries:
+        writer.write(records)
+    ours = [q["sql"] for q in queries.captured_queries if "search_searchentry" not in q["sql"]]
+    assert len(ours) == 6  # the same for 3 units or 30
+    assert UnitSite.objects.count() == size
+    assert {u.url for u in UnitSite.objects.search("vật liệu")} == {u["url"] for u in units}
