@@ -17,6 +17,8 @@ from django.http import HttpRequest
 
 from wagtail.models import Page, Site
 
+from cms.visibility import visible
+
 register = template.Library()
 
 _BREADCRUMBS = "cms.breadcrumbs"
@@ -54,7 +56,7 @@ def get_menu_pages(request: HttpRequest | None) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
+    return list(visible(site.root_page.get_children()).in_menu().order_by("path"))
 
 
 @register.simple_tag(takes_context=True)
@@ -93,7 +95,14 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
     page = context.get("page")
     if site is not None:
         root = site.root_page
-        if isinstance(page, Page) and page.path.startswith(root.path):
+        routed = getattr(request, "_cms_route_ancestors", None)
+        if routed and isinstance(page, Page) and routed[-1].pk == page.pk:
+            # cms.routing read these rows already, for the same page.
+            ancestors = [row for row in routed if row.depth >= root.depth]
+            for ancestor in ancestors:
+                title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title
+                crumbs.append(Crumb(title, ancestor.get_url(request) or "/"))
+        elif isinstance(page, Page) and page.path.startswith(root.path):
             ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=root.depth)
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth"):
                 title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title

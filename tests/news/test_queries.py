@@ -17,12 +17,18 @@ from news.factories import ImageFactory, NewsArticlePageFactory, image_block
 # settings, unit sites: about half of each figure). News' own part of an article page: related
 # articles (1, editor's choice), main image (1), body images (1 for all), renditions of every
 # image on the page (1), tags (1), category (1), parent for the category link (1), feed link (1).
-ARTICLE_QUERIES = 24
+# 2026-12-04 (issue 12): 24 → 14. Routing reads the whole path in one query (cms.routing: was
+# two per level) and loads the category and photo with the article; view restrictions come from
+# the cache (cms.visibility); breadcrumbs reuse the routing rows. With the shared fragments warm
+# an article costs 10 (tests/news/test_page_cache.py).
+ARTICLE_QUERIES = 14
 # Listing: view restrictions, count, one page of articles with category and main image (1),
 # renditions (1), categories (1), feed link (1), plus routing and the shared layout.
-LISTING_QUERIES = 20
+# 2026-12-04: 20 → 14 (one-query routing; the count is bounded, cms.pagination).
+LISTING_QUERIES = 14
 # Feed: site, routing, view restrictions, the newest articles with their categories (1).
-FEED_QUERIES = 9
+# 2026-12-04: 9 → 6 (one-query routing; no view-restriction query when the site has none).
+FEED_QUERIES = 6
 
 
 def make_article(news_index, category, n: int):
