@@ -140,3 +140,47 @@ def test_a_legal_date_at_year_9999_is_refused(run_import, jsonl, capsys):
     with pytest.raises(CommandError):
         run_import(jsonl({**DOCUMENT, "issued": "9999-12-31"}))
     assert "line 1: issued: năm ngoài khoảng" in capsys.readouterr().err
+
+
+SCRIPT = """
+import os, signal, sys
+import django
+django.setup()
+from cms.importer.parallel import Pool
+pool = Pool(enabled=True)
+pids = {pool.submit(os.getpid).result() for _ in range(8)}
+print(" ".join(map(str, sorted(pids))), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.django_db(False)
+def test_a_killed_import_leaves_no_worker_alive():
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get(
+        "DJANGO_SETTINGS_MODULE", "cms.settings.test")}
+    out = Path(tempfile.mkdtemp()) / "pids"
+    with open(out, "w") as handle:  # a file, not a pipe: a surviving worker would hold a pipe
+        parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+            [sys.executable, "-c", SCRIPT], stdout=handle, env=env,
+                                  cwd=Path(__file__).resolve().parents[2])
+        assert parent.wait(timeout=300) == -9
+    workers = [int(pid) for pid in out.read_text().split()]
+    assert workers
+
+    def alive(pid: int) -> bool:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+        return "State:\tZ" not in status
+
+    deadline = time.monotonic() + 60
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if alive(pid)]
