@@ -168,7 +168,8 @@ def test_a_killed_import_leaves_no_worker_alive():
     with open(out, "w") as handle:  # a file, not a pipe: a surviving worker would hold a pipe
         parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
             [sys.executable, "-c", SCRIPT], stdout=handle, env=env,
-                                  cwd=Path(__file__).resolve().parents[2])
+            cwd=Path(__file__).resolve().parents[2],
+        )
         assert parent.wait(timeout=300) == -9
     workers = [int(pid) for pid in out.read_text().split()]
     assert workers
@@ -184,3 +185,36 @@ def test_a_killed_import_leaves_no_worker_alive():
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [pid for pid in workers if alive(pid)]
+
+
+def test_the_files_of_a_killed_import_are_removed_by_the_next_one(run_import, jsonl):
+    import os
+
+    from django.core.files.base import ContentFile
+
+    from wagtail.images import get_image_model
+
+    from cms.importer.media import JOURNALS
+
+    model = get_image_model()
+    storage = model._meta.get_field("file").storage
+    orphan = storage.save("original_images/mo-coi.png", ContentFile(image_bytes("PNG")))
+    kept = model.objects.create(title="Ảnh", file=ContentFile(image_bytes("PNG"), "giu.png"))
+    JOURNALS.mkdir(parents=True, exist_ok=True)
+    journal = JOURNALS / f"{_dead_pid()}-test.txt"
+    journal.write_text(f"wagtailimages.Image\t{orphan}\nwagtailimages.Image\t{kept.file.name}\n",
+                       encoding="utf-8")
+
+    run_import(jsonl({**ARTICLE, "images": [{"file": "files/dich-vu-cong-truc-tuyen.jpg"}]}))
+    assert not storage.exists(orphan)
+    assert storage.exists(kept.file.name)
+    assert not journal.exists()
+    assert not list(JOURNALS.glob(f"{os.getpid()}-*.txt"))  # a committed run keeps none
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    process = subprocess.Popen(["true"])  # noqa: S603, S607 - a pid that no longer runs
+    process.wait()
+    return process.pid
