@@ -76,7 +76,7 @@ def test_an_image_over_the_admins_pixel_limit_is_refused(
 def test_the_pixel_limit_is_set_explicitly():
     from django.conf import settings
 
-    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 128_000_000
 
 
 def test_an_attachment_is_refused_unless_its_content_is_an_allowed_type(
