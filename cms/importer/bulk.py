@@ -7,8 +7,10 @@ the tree paths are computed once under a lock on the parent, then pages, their c
 and the index takes the whole batch in one call. No page signals are sent; the
 importer purges caches itself when the run ends.
 
-Only for page models whose ``save()`` adds nothing but Wagtail's own housekeeping (the
-articles); other page types go through ``slow.create_page``, which is the public API.
+A page model whose ``save()`` computes fields has its writer compute them (the declared
+``BulkPageWriter.prepare_page`` hook); its child rows (``ParentalKey``) and many-to-many rows
+(``ParentalManyToManyField``) are inserted here from what the page holds in memory.
+``slow.create_page``, the public API, is the reference this path is proven equal to.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.db import connection, models
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 
+from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
@@ -78,6 +81,7 @@ def bulk_create_pages(
     depth = locked.depth + 1
     owner_id = user.pk if user else None
     relations = [r.get_accessor_name() for r in get_all_child_relations(model)]
+    relations += [f.name for f in _parental_m2m(model)]
     for offset, page in enumerate(pages, start=1):
         # New pages have no stored child rows: say so, or every read of a relation (revision
         # content, reference index) asks the database.
@@ -111,6 +115,7 @@ def bulk_create_pages(
         _insert(table, pages, list(table._meta.local_concrete_fields))
 
     _insert_child_relations(model, pages)
+    _insert_m2m(model, pages)
 
     revisions = [
         Revision(
@@ -174,6 +179,25 @@ def _insert_child_relations(model: type[Page], pages: Sequence[Page]) -> None:
                 children.append(child)
         if children:
             relation.related_model.objects.bulk_create(children)
+
+
+def _parental_m2m(model: type[Page]) -> list[ParentalManyToManyField]:
+    return [f for f in model._meta.get_fields() if isinstance(f, ParentalManyToManyField)]
+
+
+def _insert_m2m(model: type[Page], pages: Sequence[Page]) -> None:
+    """Bulk-insert the through rows of the in-memory many-to-many values of new pages."""
+    for m2m in _parental_m2m(model):
+        through = m2m.remote_field.through
+        source = through._meta.get_field(m2m.m2m_field_name()).attname
+        target = through._meta.get_field(m2m.m2m_reverse_field_name()).attname
+        rows = [
+            through(**{source: page.pk, target: obj.pk})
+            for page in pages
+            for obj in getattr(page, m2m.name).all()
+        ]
+        if rows:
+            through.objects.bulk_create(rows)
 
 
 def _index_references(model, pages, content_type, page_type) -> None:

@@ -79,10 +79,19 @@ class PageWriter(Writer):
 
 
 class BulkPageWriter(PageWriter):
-    """New pages of a batch in one bulk insert (slug from the record's ``slug``); pages found
-    by the importer's own mapping, or (records keyed by slug) by slug under the section."""
+    """New pages of a batch in one bulk insert (``bulk``); pages found by ``key_field``, or
+    (without one) by the importer's own mapping or, for records keyed by slug, by slug under
+    the section. Hooks a page type declares: ``prepare`` (fetch what a batch refers to),
+    ``prepare_page`` (what the model's ``save()`` computes), ``model_clean`` (run the model's
+    ``clean()``: its rules across fields)."""
+
+    #: Run the model's ``clean()`` on each new page (no query: a page not yet in the tree has
+    #: no parent for Wagtail's slug check, and ``free_slugs`` gave it a free one).
+    model_clean = False
 
     def find(self, records: list[Record], mappings: dict[str, ImportedRecord]) -> dict[str, Any]:
+        if self.key_field:
+            return super().find(records, mappings)
         # Pages made earlier by this importer, or (slug keys) by an editor or load_demo.
         by_id = self.model.objects.in_bulk([int(m.object_id) for m in mappings.values()])
         found = {key: by_id[int(m.object_id)] for key, m in mappings.items()
@@ -96,13 +105,19 @@ class BulkPageWriter(PageWriter):
     def prepare(self, records: list[Record]) -> None:
         """Fetch what the whole batch refers to (e.g. its tags) before pages are made."""
 
+    def prepare_page(self, page: Page) -> None:
+        """Set what the model's ``save()`` would compute (the bulk path does not call it)."""
+
+    def slug(self, record: Record) -> str:
+        return record.data.get("slug") or text.slugify(record.key, max_length=200) or self.kind
+
     def write(self, records: list[Record]) -> None:
         self.prepare(records)
         super().write(records)
 
     def create(self, records: list[Record]) -> list[Page]:
         parent = self.parent
-        slugs = free_slugs(parent, [r.data["slug"] for r in records], self.reserved)
+        slugs = free_slugs(parent, [self.slug(r) for r in records], self.reserved)
         # Tree fields are set by the bulk path; foreign keys point at rows just fetched.
         unchecked = ["path", "depth", "slug"] + [
             f.name for f in self.model._meta.fields if f.is_relation
@@ -113,8 +128,11 @@ class BulkPageWriter(PageWriter):
             self.apply(page, record)
             try:
                 page.clean_fields(exclude=unchecked)
+                if self.model_clean:
+                    page.clean()
             except ValidationError as error:
                 raise RecordError(record, error) from None
+            self.prepare_page(page)
             pages.append(page)
         bulk.bulk_create_pages(
             parent, pages, user=self.ctx.user, now=self.ctx.now, pool=self.ctx.pool

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from wagtail.utils.file import hash_filelike
 
@@ -27,6 +29,27 @@ __all__ = ["FileCheck", "check_file", "file_hasher", "read_records"]
 
 #: Bytes of a chunk (about 500 articles): what a worker reads at a time.
 CHUNK_BYTES = 1 << 20
+#: Longest line accepted (an article with a long body is ~50 KB): a longer one is refused
+#: without being read whole (a 30 MB line took 1.6 GB of memory to decode).
+MAX_LINE_BYTES = 2 << 20
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lines(handle: BinaryIO) -> Iterator[tuple[bytes, int]]:
+    """Each line of ``handle`` from where it is, as (bytes, length in the file); a line over
+    ``MAX_LINE_BYTES`` is skipped in bounded reads and given as ``b""`` with its length."""
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        length = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(CHUNK_BYTES)
+            length += len(raw)
+        yield b"", length
 
 
 def file_hasher() -> Callable[[str], str]:
@@ -82,13 +105,26 @@ class Chunk:
     records: list[Record] = field(default_factory=list)
 
 
+TOO_LONG = f"json: dòng dài quá {MAX_LINE_BYTES >> 20} MB"
+
+
 def _decode(raw: bytes) -> tuple[object, str | None]:
     try:
-        return json.loads(raw.decode("utf-8")), None
+        obj = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         return None, "json: không phải UTF-8"
     except json.JSONDecodeError as error:
         return None, f"json: JSON hỏng ({error.msg}, cột {error.colno})"
+    except RecursionError:
+        return None, "json: JSON lồng nhau quá sâu"
+    if _SURROGATE_ESCAPE.search(raw):
+        # ``"\ud800"`` decodes to a lone surrogate, which no text field can store; a
+        # well-formed pair decodes to one character and encodes back.
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return None, "json: chuỗi chứa ký tự \\uD800–\\uDFFF đứng lẻ (không phải UTF-8)"
+    return obj, None
 
 
 def _key_hash(record: Record) -> tuple[str, int]:
@@ -111,17 +147,19 @@ def read_chunk(path: str, start: int, end: int, keep: bool,
     with open(path, "rb") as handle:
         handle.seek(start)
         position = start
-        while position < end:
-            raw = handle.readline()
-            if not raw:
+        for raw, length in _lines(handle):
+            if position >= end:
                 break
-            position += len(raw)
+            position += length
             chunk.lines += 1
+            line = chunk.lines
+            if not raw:
+                chunk.errors.append((line, TOO_LONG))
+                continue
             if start == 0 and chunk.lines == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 continue
-            line = chunk.lines
             obj, problem = _decode(raw)
             if problem:
                 chunk.errors.append((line, problem))
@@ -146,7 +184,7 @@ def _ranges(path: Path) -> list[tuple[int, int]]:
     with open(path, "rb") as handle:
         while starts[-1] + CHUNK_BYTES < size:
             handle.seek(starts[-1] + CHUNK_BYTES)
-            handle.readline()
+            next(_lines(handle), None)
             if handle.tell() >= size:
                 break
             starts.append(handle.tell())
@@ -206,7 +244,7 @@ def _describe_duplicates(path: Path, duplicates: dict[int, int],
     hashes were kept)."""
     described = []
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, (raw, _length) in enumerate(_lines(handle), start=1):
             if number in duplicates:
                 obj, _ = _decode(raw.removeprefix(b"\xef\xbb\xbf"))
                 record, _ = validate(obj, number, path.parent, hasher)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Model
+
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.rich_text import features as feature_registry
 
 from cms import text
 
-__all__ = ["rich_text"]
+__all__ = ["IMPORT_EXCLUDED", "field_features", "rich_text"]
+
+#: Features an import never keeps, whatever the field allows: legacy HTML cannot name this
+#: site's images by id (an ``<img>`` without ``data-id``/``data-alt`` broke the write pass),
+#: and an embed makes the server call a video provider when the page is shown.
+IMPORT_EXCLUDED = frozenset({"embed", "image"})
 
 _converters: dict[tuple[str, ...], EditorHTMLConverter] = {}
 
@@ -35,6 +43,13 @@ def _already_clean(html: str, allowed: set[str]) -> bool:
         else:
             stack.append(tag)
     return not stack
+
+
+def field_features(model: type[Model], name: str) -> list[str]:
+    """The features the model's rich-text field ``name`` allows (Wagtail's defaults when it
+    names none), less ``IMPORT_EXCLUDED``: what an import of that field keeps."""
+    features = model._meta.get_field(name).features or feature_registry.get_default_features()
+    return [feature for feature in features if feature not in IMPORT_EXCLUDED]
 
 
 def rich_text(html: str, features: list[str] | None) -> str:

@@ -17,7 +17,7 @@ from cms.models import ImportRun
 
 from . import registry
 from .context import Context, RecordError
-from .media import MediaLibrary
+from .media import MediaLibrary, remove_orphans
 from .parallel import MIN_BYTES, Pool
 from .progress import Progress
 from .reader import check_file, file_hasher, read_records
@@ -76,7 +76,8 @@ def _import(
         _record(outcome, user, started)
         return outcome
 
-    # Pass 2: write, in one transaction.
+    # Pass 2: write, in one transaction (first removing the files of a run that was killed).
+    remove_orphans()
     media = MediaLibrary(hasher)
     ctx = Context(user=user, now=started, media=media, pool=pool)
     meter = Progress(stream, total=check.total, label=f"Nhập {path.name}", enabled=progress)
@@ -114,6 +115,7 @@ def _import(
             outcome = FileOutcome(path, "failed", errors=[message])
         _record(outcome, user, started)
         return outcome
+    media.committed()
     meter.finish()
     return FileOutcome(path, "ok", counts=ctx.counts)
 

@@ -9,6 +9,7 @@ slugs through ``cms.text.slugify``. Unknown keys are dropped, as the contract sa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 
-from cms import text
+from cms import files, text
 
 from . import registry
 
@@ -83,16 +84,29 @@ def datetime_field(value: Any) -> str:
         ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise FieldError(f"thiếu múi giờ: {value!r} (ví dụ 2020-09-21T09:07:00+07:00)")
+    _in_years(parsed.year, value)
     return parsed.isoformat()
+
+
+#: Years a date may have: any real document; the year 1 or 9999 overflowed when shifted to
+#: another time zone (storage in UTC, display in Vietnam's).
+YEARS = (1800, 2200)
+
+
+def _in_years(year: int, value: Any) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise FieldError(f"năm ngoài khoảng {YEARS[0]}–{YEARS[1]}: {value!r}")
 
 
 def date_field(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise FieldError(f"ngày không hợp lệ: {value!r} (cần YYYY-MM-DD, ví dụ 2019-03-07)")
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        parsed = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise FieldError(f"ngày không tồn tại: {value!r}") from None
+    _in_years(parsed.year, value)
+    return parsed.isoformat()
 
 
 def url(value: Any) -> str:
@@ -239,9 +253,28 @@ def _file(value: Any, base: Path, images_only: bool) -> Path:
         raise FieldError(f"không tìm thấy tệp {value!r}")
     if images_only and path.suffix.lower() not in IMAGE_SUFFIXES:
         raise FieldError(f"{value!r} không phải ảnh ({', '.join(sorted(IMAGE_SUFFIXES))})")
-    if path.stat().st_size > MAX_FILE_BYTES:
+    stat = path.stat()
+    if stat.st_size > MAX_FILE_BYTES:
         raise FieldError(f"{value!r} lớn quá 50 MB")
+    problem = _content_problem(str(path), images_only, stat.st_size, stat.st_mtime_ns)
+    if problem:
+        raise FieldError(f"{value!r}: {problem}")
     return path
+
+
+@functools.lru_cache(maxsize=4096)
+def _content_problem(path: str, images_only: bool, size: int, mtime: int) -> str | None:
+    """What ``cms.files`` (the admin's checker) finds wrong with the file's content, once per
+    file and process (a photo of a thousand articles is opened once): an image is of the
+    format its suffix says, opens, is whole and within the admin's pixel limit (read from
+    its header, before decoding); a document is of an allowed type by its signature."""
+    check = files.check_image if images_only else files.check_document
+    with open(path, "rb") as handle:
+        try:
+            check(handle, path)
+        except files.FileRejected as error:
+            return " ".join(error.messages)
+    return None
 
 
 def _digest(kind: str, spec: Spec, data: dict[str, Any], hasher: Callable[[str], str]) -> str:

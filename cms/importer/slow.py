@@ -26,8 +26,15 @@ def create_page(parent: Page, page: Page, *, user=None) -> Page:
 
 
 def update_page(page: Page, *, user=None, publish: bool) -> Page:
-    """A new revision of an edited page, published unless the record is a draft."""
+    """A new revision of an edited page, published unless the record is a draft.
+
+    Import is a sync: a draft record for a page that is live withdraws it (``unpublish``, as
+    the admin's "Unpublish" does, logged ``wagtail.unpublish``), the new content kept as its
+    draft.
+    """
     revision = page.save_revision(user=user, log_action=True, clean=False)
     if publish:
         revision.publish(user=user)
+    elif page.live:
+        page.unpublish(user=user, log_action=True)
     return page

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.db.models import Q
+
 from wagtail.models import Page
 
 from cms.models import ImportedRecord
@@ -73,18 +75,26 @@ def free_slugs(
     parent: Page, wanted: Iterable[str], reserved: Callable[[str], bool] = lambda slug: False,
 ) -> list[str]:
     """Each wanted slug, or ``slug-2``, ``slug-3``… where a child of ``parent``, an earlier
-    wanted slug or ``reserved`` (the model's own URLs) has it."""
+    wanted slug or ``reserved`` (the model's own URLs) has it.
+
+    Two queries for the whole batch, whatever is taken: the wanted slugs, then every sibling
+    slug that begins with a taken one (``slug-…``), so numbering needs no query per record.
+    """
     wanted = list(wanted)
     siblings = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
     taken = set(siblings.filter(slug__in=set(wanted)).values_list("slug", flat=True))
+    clashing = sorted({base for base in wanted if base in taken or reserved(base)})
+    for start in range(0, len(clashing), 200):
+        prefixes = Q()
+        for base in clashing[start : start + 200]:
+            prefixes |= Q(slug__startswith=f"{base}-")
+        taken.update(siblings.filter(prefixes).values_list("slug", flat=True))
     result = []
     for base in wanted:
         slug, n = base, 1
         while slug in taken or reserved(slug):
             n += 1
             slug = f"{base}-{n}"
-            if slug not in taken and siblings.filter(slug=slug).exists():
-                taken.add(slug)
         taken.add(slug)
         result.append(slug)
     return result

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from cms.exporter import Exporter, compact
 from cms.importer import registry, schema
 from cms.importer.context import RecordError
-from cms.importer.pages import PageWriter
-from cms.importer.richtext import rich_text
+from cms.importer.pages import BulkPageWriter
+from cms.importer.richtext import field_features, rich_text
 from cms.importer.schema import Record
 
 from ..models.policies import (
@@ -27,6 +27,7 @@ from ..models.policies import (
     parse_status,
 )
 from ..models.taxonomy import Agency, Sector
+from .terms import TermCache
 
 __all__ = ["LEGAL_DOCUMENT", "LegalDocumentWriter"]
 
@@ -59,13 +60,26 @@ SPEC = schema.Spec(
 )
 
 
-class LegalDocumentWriter(PageWriter):
-    """Documents are always published; matched by their number."""
+#: What the page's body allows (an import keeps no more).
+BODY_FEATURES = field_features(PolicyPage, "body")
+
+
+class LegalDocumentWriter(BulkPageWriter):
+    """Documents are always published; matched by their number; new ones in bulk."""
 
     kind = "legal_document"
     model = PolicyPage
     section = PolicyIndexPage
     key_field = "number"
+    model_clean = True
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.terms = TermCache()
+
+    def prepare_page(self, page: PolicyPage) -> None:
+        page.number = normalize_number(page.number)
+        page.filter_text = page.compute_filter_text()
 
     def live(self, record: Record) -> bool:
         return True
@@ -90,15 +104,15 @@ class LegalDocumentWriter(PageWriter):
         page.title = f"{label} {data['number']}" if doc_type != DocType.OTHER else data["number"]
         page.number = data["number"]
         page.doc_type = doc_type
-        page.issuer = Agency.for_name(data["issuer"])
+        page.issuer = self.terms.get(Agency, data["issuer"])
         page.issued_on = dt.date.fromisoformat(data["issued"])
         effective = data.get("effective")
         page.effective_from = dt.date.fromisoformat(effective) if effective else None
         page.status = status
         page.summary = data["summary"]
         page.signer = data.get("signer", "")
-        page.sector = Sector.for_name(data["field"]) if "field" in data else None
-        page.body = rich_text(data["body"], None) if "body" in data else ""
+        page.sector = self.terms.get(Sector, data["field"]) if "field" in data else None
+        page.body = rich_text(data["body"], BODY_FEATURES) if "body" in data else ""
         attachments = []
         if "attachment" in data:
             document = self.ctx.media.document(data["attachment"])

@@ -9,8 +9,8 @@ from typing import Any
 from cms import text
 from cms.exporter import Exporter, compact
 from cms.importer import registry, schema
-from cms.importer.pages import PageWriter
-from cms.importer.richtext import rich_text
+from cms.importer.pages import BulkPageWriter
+from cms.importer.richtext import field_features, rich_text
 from cms.importer.schema import FieldError, Record
 
 from ..models.policies import PolicyPage
@@ -26,6 +26,7 @@ from ..models.procedures import (
     validate_portal_url,
 )
 from ..models.taxonomy import Agency, Sector
+from .terms import TermCache
 
 __all__ = ["PROCEDURE", "ProcedureWriter"]
 
@@ -60,17 +61,29 @@ SPEC = schema.Spec(
 )
 
 
-class ProcedureWriter(PageWriter):
-    """Procedures matched by code; a legal basis links the document it cites, if on the site."""
+#: What each rich-text field of the page allows (an import keeps no more).
+STEPS_FEATURES = field_features(ProcedurePage, "steps")
+REQUIREMENTS_FEATURES = field_features(ProcedurePage, "requirements")
+
+
+class ProcedureWriter(BulkPageWriter):
+    """Procedures matched by code, new ones in bulk; a legal basis links the document it
+    cites, if on the site."""
 
     kind = "procedure"
     model = ProcedurePage
     section = ProcedureIndexPage
     key_field = "code"
+    model_clean = True
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._policies: dict[str, int] | None = None
+        self.terms = TermCache()
+
+    def prepare_page(self, page: ProcedurePage) -> None:
+        page.code = page.code.strip().upper()
+        page.filter_text = page.compute_filter_text()
 
     def policies(self) -> dict[str, int]:
         """Document numbers on the site → page id, to link a procedure's legal basis."""
@@ -86,14 +99,16 @@ class ProcedureWriter(PageWriter):
         data = record.data
         page.title = data["name"]
         page.code = data["code"]
-        page.sector = Sector.for_name(data["field"])
+        page.sector = self.terms.get(Sector, data["field"])
         page.level = parse_level(data["level"])
         page.applicants = data.get("applicant", "")
-        page.steps = rich_text(data["steps"], None) if "steps" in data else ""
+        page.steps = rich_text(data["steps"], STEPS_FEATURES) if "steps" in data else ""
         page.result = data.get("result", "")
-        page.requirements = rich_text(data["requirements"], None) if "requirements" in data else ""
+        page.requirements = (
+            rich_text(data["requirements"], REQUIREMENTS_FEATURES) if "requirements" in data else ""
+        )
         page.portal_url = data.get("portal_url", "")
-        agencies = [Agency.for_name(data["agency"])] if "agency" in data else []
+        agencies = [self.terms.get(Agency, data["agency"])] if "agency" in data else []
         page.implementing_agencies = agencies
         methods = []
         if "processing_time" in data or "fee" in data:

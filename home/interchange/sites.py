@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from wagtail.models import Site
+from wagtail.search.backends import get_search_backends
 
 from cms.exporter import Exporter, compact
 from cms.importer import registry, schema
@@ -43,29 +44,36 @@ DEFAULT_LINK_TEXT = "Xem chi tiết"
 
 
 class UnitWriter(Writer):
-    """Unit and enterprise sites (a snippet), matched by URL."""
+    """Unit and enterprise sites (a snippet), matched by URL; new ones in one insert, then
+    indexed in one call (``bulk_create`` sends no ``post_save``, which would index them)."""
 
     kind = "unit"
 
     def find(self, records: list[Record], mappings: dict[str, ImportedRecord]) -> dict[str, Any]:
         return {u.url: u for u in UnitSite.objects.filter(url__in=[r.key for r in records])}
 
-    def update(self, unit: UnitSite, record: Record) -> None:
-        unit.name = record.data["name"]
+    def fill(self, unit: UnitSite, record: Record) -> None:
+        unit.name = record.data["name"]  # already ``text.clean``ed: what ``save()`` does
         unit.kind = record.data.get("kind", UnitKind.UNIT)
         unit.order = record.data.get("order", 0)
         try:
             unit.full_clean(validate_unique=False)
         except ValidationError as error:
             raise RecordError(record, error) from None
+
+    def update(self, unit: UnitSite, record: Record) -> None:
+        self.fill(unit, record)
         unit.save()
 
     def create(self, records: list[Record]) -> list[UnitSite]:
         units = []
         for record in records:
             unit = UnitSite(url=record.key)
-            self.update(unit, record)
+            self.fill(unit, record)
             units.append(unit)
+        UnitSite.objects.bulk_create(units)  # URLs: new (``find``) and unique in the file
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(UnitSite, units)
         return units
 
 

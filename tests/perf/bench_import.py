@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> None:
     media = args.workdir / f"media-{name}"
 
     portal_run = dataset.manage(db, "import_content", str(portal), media=media)
-    _line("PostgreSQL portal (procedures + documents, Wagtail API path)",
+    _line("PostgreSQL portal (procedures + documents, bulk path)",
           args.procedures + args.documents, portal_run)
     first = dataset.manage(db, "import_content", str(articles), media=media)
     _line("PostgreSQL articles, empty site (bulk path + search index)", args.articles, first)
