@@ -1,5 +1,7 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
+from .leaders import FocalPoint, Leader
+from .organisation import LeadersPage, OrganisationPage
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
 from .procedures import (
@@ -14,12 +16,17 @@ from .procedures import (
 )
 from .settings import SiteSettings
 from .taxonomy import Agency, Sector
-from .units import UnitSite, UnitSitesPage
+from .units import Category, UnitSite, UnitSitesPage, unit_tree
 
 __all__ = [
     "Agency",
+    "Category",
+    "FocalPoint",
     "HomeFeaturedArticle",
     "HomePage",
+    "Leader",
+    "LeadersPage",
+    "OrganisationPage",
     "PolicyAttachment",
     "PolicyIndexPage",
     "PolicyPage",
@@ -37,4 +44,5 @@ __all__ = [
     "classify",
     "level_statistics",
     "parse_level",
+    "unit_tree",
 ]
