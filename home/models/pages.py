@@ -84,6 +84,7 @@ class HomePage(BasePage):
         queryset = (
             NewsArticlePage.objects.live()
             .public()
+            .filter(locale_id=self.locale_id)  # the English home lists English articles
             .defer_streamfields()
             .select_related("category", "main_image")
             .order_by("-published_at", "-pk")
