@@ -17,12 +17,18 @@ from news.factories import ImageFactory, NewsArticlePageFactory, image_block
 # settings, unit sites: about half of each figure). News' own part of an article page: related
 # articles (1, editor's choice), main image (1), body images (1 for all), renditions of every
 # image on the page (1), tags (1), category (1), parent for the category link (1), feed link (1).
-ARTICLE_QUERIES = 24
+# With Wagtail's i18n on (issue 15) every page costs three more: routing asks for the active
+# Locale (Page.route_for_request → root_page.localized → Locale.get_active(), Wagtail does not
+# memoise it), Wagtail's site root paths list the root's translations (cold cache only), and
+# the page's own translations for the language switcher and hreflang links (cms.templatetags.
+# languages, one query).
+ARTICLE_QUERIES = 27
 # Listing: view restrictions, count, one page of articles with category and main image (1),
 # renditions (1), categories (1), feed link (1), plus routing and the shared layout.
-LISTING_QUERIES = 20
+LISTING_QUERIES = 23
 # Feed: site, routing, view restrictions, the newest articles with their categories (1).
-FEED_QUERIES = 9
+# Feeds: the active Locale and the root's translations (as above); no language links.
+FEED_QUERIES = 11
 
 
 def make_article(news_index, category, n: int):
