@@ -6,7 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Trang chủ và cổng thông tin"
 
     def ready(self) -> None:
-        from . import editorial, signals
+        from . import editorial, interchange, signals
 
         signals.connect()
         editorial.register()
+        interchange.register()

@@ -1,11 +1,13 @@
-"""Demo content of the home app: the home page as site root, then portal content."""
+"""Demo content of the home app: portal content under the home page (``home.structure``).
+
+``ensure_home`` is re-exported for the demo command and the tests that start from it.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
@@ -31,34 +33,11 @@ from home.models import (
     UnitSite,
     UnitSitesPage,
 )
+from home.models.policies import LegalStatus, RelationKind
+from home.models.procedures import Channel, ExecutionLevel
+from home.structure import ensure_home
 
-HOME_TITLE = "Bộ Xây dựng"
-
-
-@transaction.atomic
-def ensure_home() -> HomePage:
-    """Make a HomePage the default site's root, replacing Wagtail's placeholder page."""
-    existing = HomePage.objects.first()
-    if existing:
-        return existing
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="trang-chu"))
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    placeholder = site.root_page if site else None
-    if site:
-        site.root_page = home
-        site.site_name = HOME_TITLE
-        site.save()
-    else:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
-            site_name=HOME_TITLE,
-        )
-    is_placeholder = placeholder and placeholder.specific_class is Page
-    if is_placeholder and not placeholder.get_children().exists():
-        placeholder.delete()
-    return home
+__all__ = ["ensure_home", "load"]
 
 
 def load(home: HomePage, stdout: TextIO) -> None:
@@ -91,7 +70,7 @@ def load(home: HomePage, stdout: TextIO) -> None:
     nq17 = documents[0][0]
     if documents[1][1]:
         cv929 = documents[1][0]
-        cv929.relations.add(PolicyRelation(kind="lien-quan", target=nq17))
+        cv929.relations.add(PolicyRelation(kind=RelationKind.RELATED, target=nq17))
         cv929.save_revision().publish()
     for row in data.PROCEDURES:
         created += _ensure_procedure(procedures_index, row, sectors, agencies, nq17)
@@ -137,7 +116,7 @@ def _ensure_document(parent: Page, row: tuple, sectors: dict, agencies: dict):
         signer_title=signer_title,
         issued_on=issued,
         effective_from=effective,
-        status="con-hieu-luc",
+        status=LegalStatus.IN_FORCE,
         summary=summary,
         sector=sectors[sector],
         body=f"<p>{summary}</p>",
@@ -160,7 +139,7 @@ def _ensure_procedure(parent: Page, row: tuple, sectors: dict, agencies: dict, b
         code=code,
         level=level,
         sector=sectors[sector],
-        execution_level="bo",
+        execution_level=ExecutionLevel.MINISTRY,
         procedure_type="TTHC được luật giao quy định chi tiết",
         applicants=applicants,
         steps=data.STEPS,
@@ -171,9 +150,9 @@ def _ensure_procedure(parent: Page, row: tuple, sectors: dict, agencies: dict, b
     page.implementing_agencies = [agencies[agency]]
     page.competent_agencies = [agencies["Bộ Xây dựng"]]
     deadline = f"{days} ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
-    channels = ["truc-tuyen", "truc-tiep", "buu-chinh"]
+    channels = [Channel.ONLINE, Channel.IN_PERSON, Channel.POST]
     for channel in channels:
-        note = data.ONLINE_FEE_NOTE if channel == "truc-tuyen" and fee else ""
+        note = data.ONLINE_FEE_NOTE if channel == Channel.ONLINE and fee else ""
         page.methods.add(
             ProcedureMethod(channel=channel, processing_time=deadline, fee=fee, description=note)
         )

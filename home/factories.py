@@ -24,6 +24,8 @@ from .models import (
     UnitSite,
     UnitSitesPage,
 )
+from .models.policies import DocType, LegalStatus
+from .models.units import UnitKind
 
 
 class SectorFactory(DjangoModelFactory):
@@ -78,10 +80,10 @@ class PolicyPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Thông tư số {n} hướng dẫn xây dựng")
     slug = factory.LazyAttribute(lambda obj: text.slugify(obj.title))
     number = factory.Sequence(lambda n: f"{n + 1:02d}/2021/TT-BXD")
-    doc_type = "thong-tu"
+    doc_type = DocType.CIRCULAR
     issuer = factory.SubFactory(AgencyFactory, name="Bộ Xây dựng")
     issued_on = factory.Sequence(lambda n: dt.date(2021, 1, 1) + dt.timedelta(days=n))
-    status = "con-hieu-luc"
+    status = LegalStatus.IN_FORCE
     summary = "Hướng dẫn một số nội dung về hoạt động xây dựng."
 
     class Meta:
@@ -99,7 +101,7 @@ class UnitSitesPageFactory(wagtail_factories.PageFactory):
 class UnitSiteFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Viện nghiên cứu số {n}")
     url = factory.Sequence(lambda n: f"https://vien-{n}.example.vn")
-    kind = "unit"
+    kind = UnitKind.UNIT
     order = factory.Sequence(lambda n: n)
 
     class Meta:

@@ -6,6 +6,7 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self) -> None:
-        from . import editorial, signals  # noqa: F401 - signals connects the receivers
+        from . import editorial, interchange, signals  # noqa: F401 - signals connects its receivers
 
         editorial.register()
+        interchange.register()

@@ -4,7 +4,7 @@
 page (MEASURED.md). Here a batch of new pages of one model costs a fixed number of statements:
 the tree paths are computed once under a lock on the parent, then pages, their child rows
 (tags, orderables), revisions, audit-log entries and reference-index rows are bulk-inserted,
-and the search backend indexes the whole batch in one call. No page signals are sent; the
+and the index takes the whole batch in one call. No page signals are sent; the
 importer purges caches itself when the run ends.
 
 Only for page models whose ``save()`` adds nothing but Wagtail's own housekeeping (the
@@ -26,12 +26,10 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
-from search import analysis
-from search.backend import VietnameseIndex, document_texts
-
+from . import registry
 from .parallel import Pool
 
-__all__ = ["bulk_create_pages", "index_pages"]
+__all__ = ["bulk_create_pages"]
 
 
 def _insert(model: type[models.Model], objs: Sequence[models.Model], fields: list) -> list:
@@ -53,16 +51,18 @@ def bulk_create_pages(
     Each page carries its content fields, ``live``, and in-memory child relations (e.g.
     ``page.tags.set([...])``). On return every page is saved with one revision (published if
     ``live``), ``wagtail.create``/``wagtail.publish`` log entries, reference-index rows and a
-    search-index entry — what ``add_child`` + ``save_revision().publish()`` leave behind.
-    The search terms are cut by ``pool``'s worker while the rows are written, when given.
+    index entry — what ``add_child`` + ``save_revision().publish()`` leave behind.
+    With a registered ``registry.BulkIndexer``, its terms are cut by ``pool``'s worker while
+    the rows are written; without one, Wagtail's backends add the pages (``add_bulk``).
     """
     if not pages:
         return []
     model = type(pages[0])
     # The texts are complete in memory (tags, category, body): cut them meanwhile.
+    indexer = registry.bulk_indexer() if index else None
     documents = (pool or Pool(enabled=False)).submit(
-        analysis.analyse_all, [document_texts(page) for page in pages]
-    ) if index else None
+        indexer.cut, indexer.texts(list(pages))
+    ) if indexer else None
     content_type = ContentType.objects.get_for_model(model)
     page_type = ContentType.objects.get_for_model(Page)
 
@@ -152,8 +152,11 @@ def bulk_create_pages(
 
     _index_references(model, pages, content_type, page_type)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    if documents is not None:
-        index_pages(model, pages, documents.result())
+    if indexer is not None:
+        indexer.add(model, list(pages), documents.result())
+    elif index:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, list(pages))
     return list(pages)
 
 
@@ -195,16 +198,3 @@ def _index_references(model, pages, content_type, page_type) -> None:
     ]
     ignore = connection.features.supports_ignore_conflicts
     ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=ignore)
-
-
-def index_pages(
-    model: type[Page], pages: Sequence[Page], documents: list[analysis.Document] | None = None
-) -> None:
-    """Add pages to every auto-updated search backend in one call per backend (ours with the
-    ``documents`` already cut for them, when given)."""
-    for backend in get_search_backends(with_auto_update=True):
-        index = backend.get_index_for_model(model)
-        if documents is not None and isinstance(index, VietnameseIndex):
-            index.add_documents(model, list(pages), documents)
-        else:
-            backend.add_bulk(model, list(pages))

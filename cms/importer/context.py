@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from cms.models import ImportedRecord, ImportRun
 
+from . import registry
 from .media import MediaLibrary
 from .parallel import Pool
 from .schema import Record
@@ -43,7 +44,13 @@ class Context:
     pool: Pool = field(default_factory=lambda: Pool(enabled=False))
     run: ImportRun | None = None
     counts: Counter[str] = field(default_factory=Counter)
-    cache: dict[str, Any] = field(default_factory=dict)
+    sections: dict[type, Any] = field(default_factory=dict)
+
+    def section(self, model: type) -> Any:
+        """The section page that holds ``model``'s pages (made once per run if missing)."""
+        if model not in self.sections:
+            self.sections[model] = registry.ensure_section(model)
+        return self.sections[model]
 
     def mappings(self, kind: str, keys: list[str]) -> dict[str, ImportedRecord]:
         """Earlier imports of these natural keys, by key (one query)."""

@@ -1,11 +1,12 @@
 """Work an import hands to other processes, so that the cores of a small server share it.
 
-Reading and validating the file's lines (``reader.read_chunk``) and cutting a batch's texts into
-search terms (``search.analysis``) are pure Python on strings, half of an article's import:
-workers do them while this process writes pages. Workers are spawned (not forked: they must
-not share this process's database connection) with Django set up but never connected (the
-validators of the portal's models live in their modules). Small files stay in one process:
-starting workers costs more than it saves below a few thousand records.
+Reading and validating the file's lines (``reader.read_chunk``) and cutting a batch's texts
+into index terms (the registered ``BulkIndexer.cut``) are pure Python on strings, half of an
+article's import: workers do them while this process writes pages. Workers are spawned (not
+forked: they must not share this process's database connection) with Django set up but never
+connected (the apps register their record types in ``ready()``; validators live in models).
+Small files stay in one process: starting workers costs more than it saves below a few
+thousand records.
 """
 
 from __future__ import annotations

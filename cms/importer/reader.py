@@ -19,6 +19,7 @@ from pathlib import Path
 
 from wagtail.utils.file import hash_filelike
 
+from . import registry
 from .parallel import Pool
 from .schema import Record, validate
 
@@ -96,14 +97,9 @@ def _key_hash(record: Record) -> tuple[str, int]:
     return record.type, int.from_bytes(digest, "big")
 
 
-def _key_field(record: Record) -> str:
-    if record.type == "article":
-        return "legacy_id" if "legacy_id" in record.data else "slug"
-    return {"procedure": "code", "legal_document": "number"}.get(record.type, "url")
-
-
 def _duplicate(record: Record, first: int) -> str:
-    return f"{_key_field(record)}: khóa {record.key!r} trùng với dòng {first}"
+    field_name = registry.record_type(record.type).spec.key_field(record.data)
+    return f"{field_name}: khóa {record.key!r} trùng với dòng {first}"
 
 
 def read_chunk(path: str, start: int, end: int, keep: bool,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.core.cache import cache
 from django.db import reset_queries, transaction
@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from cms.models import ImportRun
 
+from . import registry
 from .context import Context, RecordError
 from .media import MediaLibrary
 from .parallel import MIN_BYTES, Pool
@@ -27,9 +28,6 @@ logger = logging.getLogger(__name__)
 
 #: Records of one type written together (one bulk insert of pages per batch).
 BATCH_SIZE = 500
-#: Types written in this order when a batch flushes at the end: documents before the
-#: procedures that cite them.
-ORDER = ("unit", "banner", "legal_document", "procedure", "article")
 
 
 @dataclass
@@ -44,17 +42,10 @@ class FileOutcome:
         return self.status == "ok"
 
 
-def _writers(ctx: Context) -> dict[str, Callable]:
-    from .articles import ArticleWriter
-    from .portal import BannerWriter, DocumentWriter, ProcedureWriter, UnitWriter
-
-    return {
-        "article": ArticleWriter(ctx),
-        "procedure": ProcedureWriter(ctx),
-        "legal_document": DocumentWriter(ctx),
-        "unit": UnitWriter(ctx),
-        "banner": BannerWriter(ctx),
-    }
+def _writers(ctx: Context) -> dict[str, Any]:
+    """A writer per registered record type, in write order (the end of a file flushes
+    in this order: e.g. documents before the procedures that cite them)."""
+    return {t.name: t.writer(ctx) for t in registry.record_types()}
 
 
 def import_file(
@@ -95,7 +86,7 @@ def _import(
                 started_at=started, user=user, files=str(path), status="ok"
             )
             writers = _writers(ctx)
-            pending: dict[str, list] = {kind: [] for kind in ORDER}
+            pending: dict[str, list] = {kind: [] for kind in writers}
             for record in read_records(path, hasher, pool):
                 batch = pending[record.type]
                 batch.append(record)
@@ -104,7 +95,7 @@ def _import(
                     meter(len(batch))
                     pending[record.type] = []
                     reset_queries()  # DEBUG keeps 9,000 queries; ours carry whole batches
-            for kind in ORDER:
+            for kind in writers:
                 if pending[kind]:
                     writers[kind].write(pending[kind])
                     meter(len(pending[kind]))

@@ -1,8 +1,9 @@
-"""The JSON Lines contract of DESIGN.md as data: record types, their fields and natural keys.
+"""The JSON Lines contract of DESIGN.md: field checkers, ``Spec`` and ``validate``.
 
-Validation is pure (no database): a line's JSON object becomes a clean ``Record`` or a list of
-``(field, problem)`` pairs. Text goes through ``cms.text.clean`` (NFC); slugs through
-``cms.text.slugify``. Unknown keys are dropped, as the contract says.
+Each record type's fields are declared beside its models (``registry.RecordType.spec``) with
+the checkers here. Validation is pure (no database): a line's JSON object becomes a clean
+``Record`` or a list of ``(field, problem)`` pairs. Text goes through ``cms.text.clean`` (NFC);
+slugs through ``cms.text.slugify``. Unknown keys are dropped, as the contract says.
 """
 
 from __future__ import annotations
@@ -17,9 +18,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
+
 from cms import text
 
-__all__ = ["LEVELS", "TYPES", "FieldError", "Record", "validate"]
+from . import registry
+
+__all__ = [
+    "DRAFT", "FILE", "IMAGE", "IMAGES", "LIVE", "FieldError", "Record", "Spec", "validate",
+]
 
 
 class FieldError(ValueError):
@@ -40,7 +47,7 @@ class Record:
 
 # --- value checkers: each takes the raw JSON value and returns the clean one or raises ---
 
-def _text(value: Any) -> str:
+def text_field(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldError("phải là chuỗi văn bản")
     cleaned = text.clean(value).strip()
@@ -49,9 +56,9 @@ def _text(value: Any) -> str:
     return cleaned
 
 
-def _short(limit: int) -> Callable[[Any], str]:
+def short(limit: int) -> Callable[[Any], str]:
     def check(value: Any) -> str:
-        cleaned = _text(value)
+        cleaned = text_field(value)
         if len(cleaned) > limit:
             raise FieldError(f"dài quá {limit} ký tự")
         return cleaned
@@ -59,11 +66,12 @@ def _short(limit: int) -> Callable[[Any], str]:
     return check
 
 
-def _html(value: Any) -> str:
-    return _text(value)
+def html(value: Any) -> str:
+    """Rich text as HTML (cleaned later by ``richtext.rich_text`` through Wagtail's whitelist)."""
+    return text_field(value)
 
 
-def _datetime(value: Any) -> str:
+def datetime_field(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldError("phải là ngày giờ ISO 8601, ví dụ 2020-09-21T09:07:00+07:00")
     try:
@@ -78,7 +86,7 @@ def _datetime(value: Any) -> str:
     return parsed.isoformat()
 
 
-def _date(value: Any) -> str:
+def date_field(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise FieldError(f"ngày không hợp lệ: {value!r} (cần YYYY-MM-DD, ví dụ 2019-03-07)")
     try:
@@ -87,22 +95,22 @@ def _date(value: Any) -> str:
         raise FieldError(f"ngày không tồn tại: {value!r}") from None
 
 
-def _url(value: Any) -> str:
-    cleaned = _short(500)(value)
+def url(value: Any) -> str:
+    cleaned = short(500)(value)
     parts = urlsplit(cleaned)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise FieldError(f"địa chỉ web không hợp lệ: {cleaned!r} (cần http:// hoặc https://)")
     return cleaned
 
 
-def _slug(value: Any) -> str:
-    slug = text.slugify(_text(value))
-    if not slug:
+def slug(value: Any) -> str:
+    cleaned = text.slugify(text_field(value))
+    if not cleaned:
         raise FieldError("không tạo được đường dẫn (slug) từ giá trị này")
-    return slug
+    return cleaned
 
 
-def _order(value: Any) -> int:
+def order(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldError("phải là số nguyên")
     if not 0 <= value <= 1_000_000:
@@ -110,9 +118,9 @@ def _order(value: Any) -> int:
     return value
 
 
-def _choice(*allowed: str) -> Callable[[Any], str]:
+def choice(*allowed: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
-        cleaned = _text(value)
+        cleaned = text_field(value)
         if cleaned not in allowed:
             choices = ", ".join(allowed)
             raise FieldError(f"giá trị {cleaned!r} không hợp lệ (chọn một trong: {choices})")
@@ -121,88 +129,73 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
     return check
 
 
-def _text_list(value: Any) -> list[str]:
+def text_list(value: Any) -> list[str]:
     if not isinstance(value, list):
         raise FieldError("phải là danh sách chuỗi")
     items = []
     for index, item in enumerate(value):
         try:
-            items.append(_short(255)(item))
+            items.append(short(255)(item))
         except FieldError as error:
             raise FieldError(f"phần tử {index}: {error}") from None
     return items
 
 
-def _tags(value: Any) -> list[str]:
-    tags = _text_list(value)
+def tags(value: Any) -> list[str]:
+    names = text_list(value)
     seen: dict[str, str] = {}
-    for tag in tags:
+    for tag in names:
         if len(tag) > 100:
             raise FieldError(f"nhãn {tag!r} dài quá 100 ký tự")
         seen.setdefault(text.slugify(tag) or tag, tag)
     return list(seen.values())
 
 
-#: Online service levels: 1–4 as the seed uses them, or today's classification.
-LEVELS = {"1": 1, "2": 2, "3": 3, "4": 4, "toàn trình": 4, "một phần": 3}
+#: The ``status`` of a record: published or a draft.
+LIVE, DRAFT = "live", "draft"
 
 
-def _level(value: Any) -> str:
-    raw = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if not isinstance(raw, str) or text.clean(raw).strip().lower() not in LEVELS:
-        raise FieldError(
-            f"mức độ {value!r} không hợp lệ (1, 2, 3, 4, 'toàn trình' hoặc 'một phần')"
-        )
-    return text.clean(raw).strip().lower()
+def status(value: Any) -> str:
+    return choice(LIVE, DRAFT)(value)
 
 
-def _status(value: Any) -> str:
-    return _choice("live", "draft")(value)
+# Files: paths relative to the JSONL file, checked in ``validate`` (they need its folder).
+FILE = object()  # any file (a document)
+IMAGE = object()  # an image file
+IMAGES = object()  # a list of {file, caption}, each file an image
 
 
-# File references are checked in ``validate`` (they need the JSONL file's folder).
-_FILE = object()
-
-
-def _images(value: Any) -> list[dict[str, Any]]:
+def images(value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list):
         raise FieldError("phải là danh sách {file, caption}")
-    images = []
+    result = []
     for index, item in enumerate(value):
         if not isinstance(item, dict) or "file" not in item:
             raise FieldError(f"phần tử {index}: cần một đối tượng có khóa 'file'")
         caption = item.get("caption")
-        images.append({
+        result.append({
             "file": item["file"],
-            "caption": _short(255)(caption) if caption not in (None, "") else "",
+            "caption": short(255)(caption) if caption not in (None, "") else "",
         })
-    return images
+    return result
 
 
-def _upper(limit: int) -> Callable[[Any], str]:
+def upper(limit: int) -> Callable[[Any], str]:
     def check(value: Any) -> str:
-        return _short(limit)(value).upper()
+        return short(limit)(value).upper()
 
     return check
 
 
-def _number(value: Any) -> str:
-    """A document number as the policy pages store it (``17/nq-cp`` → ``17/NQ-CP``)."""
-    from home.models.policies import normalize_number
-
-    return normalize_number(_short(64)(value))
-
-
-def _model_rule(path: str, inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``inner``, then a pure validator of the portal's models (one rule in one place)."""
+def model_rule(
+    validator: Callable[[Any], Any], inner: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
+    """``inner``, then a pure validator of a model (one rule in one place)."""
 
     def check(value: Any) -> Any:
-        from django.core.exceptions import ValidationError
-        from django.utils.module_loading import import_string
-
         cleaned = inner(value)
         try:
-            import_string(path)(cleaned)
+            validator(cleaned)
         except ValidationError as error:
             raise FieldError(" ".join(error.messages)) from None
         except ValueError:
@@ -214,67 +207,18 @@ def _model_rule(path: str, inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 @dataclass(frozen=True)
 class Spec:
+    """The fields of one record type. ``key_field(data)`` names the field holding the natural
+    key; ``finish(data)`` derives missing values and checks across fields, on the fields that
+    passed (``(field, problem)`` pairs)."""
+
     required: dict[str, Callable[[Any], Any]]
     optional: dict[str, Any]
-    key: Callable[[dict[str, Any]], str]
+    key_field: Callable[[dict[str, Any]], str]
+    finish: Callable[[dict[str, Any]], list[tuple[str, str]]] = lambda data: []
 
+    def key(self, data: dict[str, Any]) -> str:
+        return data[self.key_field(data)]
 
-def _article_key(data: dict[str, Any]) -> str:
-    return data.get("legacy_id") or data["slug"]
-
-
-TYPES: dict[str, Spec] = {
-    "article": Spec(
-        required={
-            "title": _short(255), "lead": _text, "body": _html, "published_at": _datetime,
-            "category": _short(255),
-        },
-        optional={
-            "slug": _slug, "tags": _tags, "source": _short(255), "author": _short(255),
-            "status": _status, "images": _images,
-        },
-        key=_article_key,
-    ),
-    "procedure": Spec(
-        required={
-            "code": _model_rule("home.models.procedures.code_validator", _upper(32)),
-            "name": _short(255), "field": _short(255),
-            "level": _model_rule("home.models.procedures.parse_level", _level),
-        },
-        optional={
-            "agency": _short(255), "applicant": _short(500), "processing_time": _short(255),
-            "fee": _short(500), "documents": _text_list, "steps": _html, "result": _text,
-            "legal_basis": _text, "requirements": _html,
-            "portal_url": _model_rule("home.models.procedures.validate_portal_url", _url),
-            "status": _status,
-        },
-        key=lambda data: data["code"],
-    ),
-    "legal_document": Spec(
-        required={
-            "number": _model_rule("home.models.policies.number_validator", _number),
-            "doc_type": _short(100), "issuer": _short(255),
-            "issued": _date, "summary": _text,
-        },
-        optional={
-            "signer": _short(255), "effective": _date, "status": _short(100),
-            "field": _short(255), "body": _html, "attachment": _FILE,
-        },
-        key=lambda data: data["number"],
-    ),
-    "unit": Spec(
-        required={"name": _short(255), "url": _url},
-        optional={"kind": _choice("unit", "enterprise"), "order": _order},
-        key=lambda data: data["url"],
-    ),
-    "banner": Spec(
-        required={"title": _short(255), "url": _url},
-        optional={
-            "subtitle": _short(255), "link_text": _short(100), "image": _FILE, "order": _order,
-        },
-        key=lambda data: data["url"],
-    ),
-}
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -300,14 +244,16 @@ def _file(value: Any, base: Path, images_only: bool) -> Path:
     return path
 
 
-def _digest(kind: str, data: dict[str, Any], hasher: Callable[[str], str]) -> str:
+def _digest(kind: str, spec: Spec, data: dict[str, Any], hasher: Callable[[str], str]) -> str:
     """What a record says, files by their content (not their path): equal digests, no change."""
     content = dict(data)
-    for name in ("attachment", "image"):
-        if name in content:
+    for name, check in {**spec.required, **spec.optional}.items():
+        if name not in content:
+            continue
+        if check is FILE or check is IMAGE:
             content[name] = hasher(content[name])
-    if "images" in content:
-        content["images"] = [{**image, "file": hasher(image["file"])} for image in data["images"]]
+        elif check is IMAGES:
+            content[name] = [{**image, "file": hasher(image["file"])} for image in data[name]]
     payload = json.dumps([kind, content], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -322,17 +268,18 @@ def validate(
     if not isinstance(obj, dict):
         return None, [("type", "mỗi dòng phải là một đối tượng JSON")]
     kind = obj.get("type")
-    spec = TYPES.get(kind) if isinstance(kind, str) else None
-    if spec is None:
-        known = ", ".join(TYPES)
+    found = registry.record_type(kind) if isinstance(kind, str) else None
+    if found is None:
+        known = ", ".join(t.name for t in registry.record_types("export_order"))
         return None, [("type", f"loại bản ghi không hợp lệ: {kind!r} (chọn một trong: {known})")]
+    spec = found.spec
 
     errors: list[tuple[str, str]] = []
     data: dict[str, Any] = {}
     files: list[Path] = []
     fields = [(name, check, True) for name, check in spec.required.items()]
     fields += [(name, check, False) for name, check in spec.optional.items()]
-    fields.append(("legacy_id", _short(255), False))
+    fields.append(("legacy_id", short(255), False))
     for name, check, required in fields:
         value = obj.get(name)
         if value is None or value == "" or value == []:
@@ -340,34 +287,26 @@ def validate(
                 errors.append((name, "thiếu trường bắt buộc"))
             continue
         try:
-            if check is _FILE:
-                path = _file(value, base, images_only=name == "image")
+            if check is FILE or check is IMAGE:
+                path = _file(value, base, images_only=check is IMAGE)
                 files.append(path)
                 data[name] = str(path)
-            elif name == "images":
-                images = check(value)
-                for index, image in enumerate(images):
+            elif check is IMAGES:
+                found_images = images(value)
+                for index, image in enumerate(found_images):
                     try:
                         path = _file(image["file"], base, images_only=True)
                     except FieldError as error:
                         raise FieldError(f"phần tử {index}: {error}") from None
                     files.append(path)
                     image["file"] = str(path)
-                data[name] = images
+                data[name] = found_images
             else:
                 data[name] = check(value)
         except FieldError as error:
             errors.append((name, str(error)))
-    if kind == "article" and "title" in data and "slug" not in data:
-        slug = text.slugify(data["title"])
-        if slug:
-            data["slug"] = slug
-        else:
-            errors.append(("slug", "không tạo được đường dẫn (slug) từ tiêu đề; hãy thêm slug"))
-    issued, effective = data.get("issued"), data.get("effective")
-    if kind == "legal_document" and issued and effective and effective < issued:
-        errors.append(("effective", "ngày có hiệu lực trước ngày ban hành"))
+    errors += spec.finish(data)
     if errors:
         return None, errors
-    key = spec.key(data)
-    return Record(line, kind, key, data, _digest(kind, data, hasher), tuple(files)), []
+    return Record(line, kind, spec.key(data), data, _digest(kind, spec, data, hasher),
+                  tuple(files)), []

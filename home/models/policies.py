@@ -25,7 +25,14 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
-from home.choices import DOC_TYPE_CHOICES, STATUS_CHOICES
+from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
+    DOC_TYPE_CHOICES,
+    RELATION_CHOICES,
+    STATUS_CHOICES,
+    DocType,
+    LegalStatus,
+    RelationKind,
+)
 from home.forms import PolicyFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
@@ -34,12 +41,6 @@ from .taxonomy import Agency, Sector
 # ``sitemap-van-ban.xml``: the document list and its documents.
 DOCUMENTS_SECTION = SitemapSection("van-ban", 30)
 
-RELATION_CHOICES = [
-    ("thay-the", "Thay thế"),
-    ("sua-doi", "Sửa đổi, bổ sung"),
-    ("huong-dan", "Hướng dẫn thi hành"),
-    ("lien-quan", "Liên quan"),
-]
 # "17/NQ-CP", "36a/NQ-CP", "929/BTTTT-THH", "50/2014/QH13", "01/2021/TT-BXD".
 NUMBER_RE = r"^[0-9]+[a-zđ]?(/[0-9]{4})?/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
 number_validator = RegexValidator(
@@ -91,7 +92,7 @@ class PolicyPage(BasePage):
         help_text="Ví dụ: 17/NQ-CP hoặc 50/2014/QH13.",
     )
     doc_type = models.CharField(
-        "Loại văn bản", max_length=16, choices=DOC_TYPE_CHOICES, default="khac",
+        "Loại văn bản", max_length=16, choices=DocType.choices, default=DocType.OTHER,
         help_text="Dùng để lọc danh sách văn bản.",
     )
     issuer = models.ForeignKey(
@@ -120,7 +121,8 @@ class PolicyPage(BasePage):
         help_text="Để trống nếu văn bản còn hiệu lực; không được trước ngày ban hành.",
     )
     status = models.CharField(
-        "Tình trạng hiệu lực", max_length=32, choices=STATUS_CHOICES, default="con-hieu-luc",
+        "Tình trạng hiệu lực", max_length=32, choices=LegalStatus.choices,
+        default=LegalStatus.IN_FORCE,
         help_text="Còn hiệu lực, hết hiệu lực một phần hoặc toàn bộ.",
     )
     summary = models.TextField(
@@ -232,9 +234,9 @@ class PolicyPage(BasePage):
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày ban hành."
         elif start and end and end < start:
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày có hiệu lực."
-        if self.status == "het-hieu-luc-toan-bo" and not end:
+        if self.status == LegalStatus.EXPIRED and not end:
             errors["effective_until"] = "Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."
-        if end and self.status == "con-hieu-luc":
+        if end and self.status == LegalStatus.IN_FORCE:
             errors["status"] = (
                 "Văn bản đã có ngày hết hiệu lực: chọn “Hết hiệu lực một phần” hoặc "
                 "“Hết hiệu lực toàn bộ”, hoặc xóa ngày hết hiệu lực."
@@ -294,7 +296,7 @@ class PolicyRelation(Orderable):
 
     page = ParentalKey(PolicyPage, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(
-        "Quan hệ", max_length=16, choices=RELATION_CHOICES, default="lien-quan",
+        "Quan hệ", max_length=16, choices=RelationKind.choices, default=RelationKind.RELATED,
         help_text="Văn bản này … văn bản được chọn.",
     )
     target = models.ForeignKey(
@@ -312,10 +314,10 @@ class PolicyRelation(Orderable):
         verbose_name_plural = "Văn bản liên quan"
 
     REVERSE_LABELS = {
-        "thay-the": "Bị thay thế bởi",
-        "sua-doi": "Được sửa đổi, bổ sung bởi",
-        "huong-dan": "Được hướng dẫn bởi",
-        "lien-quan": "Liên quan",
+        RelationKind.REPLACES: "Bị thay thế bởi",
+        RelationKind.AMENDS: "Được sửa đổi, bổ sung bởi",
+        RelationKind.GUIDES: "Được hướng dẫn bởi",
+        RelationKind.RELATED: "Liên quan",
     }
 
     @property

@@ -30,7 +30,14 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
-from home.choices import LEVEL_CHOICES
+from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
+    CHANNEL_CHOICES,
+    EXECUTION_LEVEL_CHOICES,
+    LEVEL_CHOICES,
+    Channel,
+    ExecutionLevel,
+    Level,
+)
 from home.forms import ProcedureFilterForm
 
 from .listing import FilterableIndexMixin, folded_text
@@ -40,7 +47,7 @@ from .taxonomy import Agency, Sector
 PROCEDURES_SECTION = SitemapSection("thu-tuc", 20)
 
 # --- Online service levels: the one place that says what a level means -------------------
-# (their choices are home.choices.LEVEL_CHOICES, which the catalogue's filter offers too)
+# (the members are home.choices.Level, which the catalogue's filter offers too)
 
 # Decree 42/2022 renamed the levels: a level-4 service is "toàn trình" (done entirely online),
 # a level-3 service "một phần" (submitted online, result collected in person); levels 1–2 only
@@ -145,14 +152,6 @@ code_validator = RegexValidator(
 )
 PORTAL_HOST = "dichvucong.gov.vn"
 
-EXECUTION_LEVEL_CHOICES = [
-    ("bo", "Cấp Bộ"),
-    ("tinh", "Cấp Tỉnh"),
-    ("huyen", "Cấp Huyện"),
-    ("xa", "Cấp Xã"),
-]
-
-
 def validate_portal_url(value: str) -> None:
     """The submission link must point to the national public service portal."""
     host = (urlsplit(value).hostname or "").lower()
@@ -189,8 +188,8 @@ class ProcedurePage(BasePage):
     execution_level = models.CharField(
         "Cấp thực hiện",
         max_length=8,
-        choices=EXECUTION_LEVEL_CHOICES,
-        default="bo",
+        choices=ExecutionLevel.choices,
+        default=ExecutionLevel.MINISTRY,
         help_text="Cấp chính quyền giải quyết thủ tục.",
     )
     procedure_type = models.CharField(
@@ -243,7 +242,7 @@ class ProcedurePage(BasePage):
     )
     level = models.PositiveSmallIntegerField(
         "Mức độ dịch vụ công trực tuyến",
-        choices=LEVEL_CHOICES,
+        choices=Level.choices,
         null=True,
         blank=False,
         db_index=True,
@@ -374,19 +373,12 @@ class ProcedurePage(BasePage):
         return context
 
 
-CHANNEL_CHOICES = [
-    ("truc-tiep", "Trực tiếp"),
-    ("truc-tuyen", "Trực tuyến"),
-    ("buu-chinh", "Dịch vụ bưu chính"),
-]
-
-
 class ProcedureMethod(Orderable):
     """Cách thức thực hiện: one way to submit, with its own time limit and fees."""
 
     page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="methods")
     channel = models.CharField(
-        "Hình thức nộp", max_length=16, choices=CHANNEL_CHOICES, help_text="Cách nộp hồ sơ."
+        "Hình thức nộp", max_length=16, choices=Channel.choices, help_text="Cách nộp hồ sơ."
     )
     processing_time = models.CharField(
         "Thời hạn giải quyết",

@@ -23,11 +23,8 @@ from wagtail.search import index
 
 from cms import metadata, text
 from cms.models import BasePage
+from home.choices import KIND_CHOICES, UnitKind  # noqa: F401 - re-exported
 
-KIND_CHOICES = [
-    ("unit", "Đơn vị thuộc Bộ"),
-    ("enterprise", "Doanh nghiệp"),
-]
 KIND_LABELS_EN = {"unit": "Units of the Ministry", "enterprise": "Enterprises"}
 
 
@@ -88,7 +85,7 @@ class UnitSite(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         help_text="Ví dụ: https://www.vibm.vn. Đơn vị có trang web thì có trong danh bạ trang web.",
     )
     kind = models.CharField(
-        "Nhóm trong danh bạ", max_length=16, choices=KIND_CHOICES, default="unit",
+        "Nhóm trong danh bạ", max_length=16, choices=UnitKind.choices, default=UnitKind.UNIT,
         help_text="Đơn vị thuộc Bộ hay doanh nghiệp.",
     )
     functions = RichTextField(

@@ -209,9 +209,9 @@ def test_failure_in_the_middle_rolls_everything_back(run_import, monkeypatch, ca
 
     # Banners are written last of their batch order after units, documents and procedures are
     # flushed at the end; articles (a smaller batch) too: make the last writer fail.
-    from cms.importer import articles
+    from news import interchange
 
-    monkeypatch.setattr(articles.ArticleWriter, "write", broken)
+    monkeypatch.setattr(interchange.ArticleWriter, "write", broken)
     media_before = get_image_model().objects.count()
     files_before = _media_files()
     with pytest.raises(CommandError):

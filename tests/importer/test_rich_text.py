@@ -6,7 +6,7 @@ import pytest
 
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
-from cms.importer.articles import rich_text
+from cms.importer.richtext import rich_text
 
 FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 

@@ -1,0 +1,48 @@
+"""The portal's record types of the JSON Lines format (DESIGN.md), beside their models:
+``legal_document`` (``policies``), ``procedure`` (``procedures``), ``unit`` and ``banner``
+(``sites``). Each declares its fields, its writer and its export, and is registered with the
+import pipeline (``cms.importer.registry``) from ``HomeConfig.ready()``.
+
+The published format keeps some names of its own; this is the one table of them
+(format → model). Every other field has its model's name.
+
+=================  ==========================  ===============================================
+record / field     model / field               note
+=================  ==========================  ===============================================
+``legal_document`` ``PolicyPage``              a legal or policy document (văn bản)
+  ``doc_type``     ``doc_type`` (``DocType``)  the label or the value (``Nghị quyết``)
+  ``issued``       ``issued_on``
+  ``effective``    ``effective_from``
+  ``status``       ``status`` (``LegalStatus``) the label or the value; default in force
+  ``field``        ``sector`` (``Sector``)     by name, created if missing
+  ``issuer``       ``issuer`` (``Agency``)     by name, created if missing
+  ``attachment``   ``attachments``             one file → one ``PolicyAttachment``
+``procedure``      ``ProcedurePage``
+  ``name``         ``title``
+  ``field``        ``sector`` (``Sector``)
+  ``level``        ``level`` (``Level``)       1–4, ``toàn trình`` (4), ``một phần`` (3)
+  ``agency``       ``implementing_agencies``   one name → one ``Agency``
+  ``applicant``    ``applicants``
+  ``processing_time``, ``fee``  ``methods``    one ``ProcedureMethod``, channel in person
+  ``documents``    ``dossier_items``           one ``ProcedureDossierItem`` per name
+  ``legal_basis``  ``legal_bases``             one per line, linked to a cited document
+``unit``           ``UnitSite``                ``kind``: ``UnitKind`` values
+``banner``         ``SiteSettings.sidebar_banners``  a ``banner`` block, keyed by ``url``
+=================  ==========================  ===============================================
+"""
+
+from __future__ import annotations
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    """Called from ``HomeConfig.ready()``: this app's record types, sections and structure."""
+    from cms.importer import registry
+
+    from .. import structure
+    from . import policies, procedures, sites
+
+    structure.register()
+    for record_type in (policies.LEGAL_DOCUMENT, procedures.PROCEDURE, sites.UNIT, sites.BANNER):
+        registry.register(record_type)
