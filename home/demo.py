@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from cms import text
 from home import demo_data as data
+from home.citizens import demo as citizens_demo
 from home.models import (
     Agency,
     HomeFeaturedArticle,
@@ -90,6 +91,7 @@ def load(home: HomePage, stdout: TextIO) -> None:
         _ensure_featured(home)
         home.save_revision().publish()
     stdout.write(f"Cổng thông tin: {created} thủ tục/văn bản mới.")
+    citizens_demo.load(home, stdout)
 
 
 def _ensure_child(parent: Page, model: type, title: str, slug: str, **fields) -> Page:

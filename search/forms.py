@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from cms.pages import ResultType
 from search.analysis import truncate
 
-TYPE_CHOICES = [
-    ("", "Tất cả"),
-    ("article", "Tin bài"),
-    ("procedure", "Thủ tục hành chính"),
-    ("document", "Văn bản"),
-    ("page", "Trang khác"),
-]
+# The result types pages declare (cms.pages), in display order.
+TYPE_CHOICES = [("", "Tất cả"), *ResultType.choices]
 MAX_PAGE = 10_000
 
 

@@ -12,7 +12,7 @@ def add_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_policy_number_letter"),
+        ("home", "0006_consultations"),
         ("wagtailcore", "0096_referenceindex_referenceindex_source_object_and_more"),
     ]
 

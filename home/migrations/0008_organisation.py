@@ -18,7 +18,7 @@ def enterprises_are_enterprises(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_english_locale'),
+        ('home', '0007_english_locale'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_organisation'),
+        ('home', '0008_organisation'),
     ]
 
     operations = [

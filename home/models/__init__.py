@@ -1,5 +1,7 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
+from .consultations import ConsultationIndexPage, DraftComment, DraftFile, DraftPage
+from .feedback import PageVote
 from .leaders import FocalPoint, Leader
 from .organisation import LeadersPage, OrganisationPage
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
@@ -14,6 +16,7 @@ from .procedures import (
     level_statistics,
     parse_level,
 )
+from .questions import Question, QuestionIndexPage, QuestionPage
 from .settings import SiteSettings
 from .taxonomy import Agency, Sector
 from .units import Category, UnitSite, UnitSitesPage, unit_tree
@@ -21,12 +24,17 @@ from .units import Category, UnitSite, UnitSitesPage, unit_tree
 __all__ = [
     "Agency",
     "Category",
+    "ConsultationIndexPage",
+    "DraftComment",
+    "DraftFile",
+    "DraftPage",
     "FocalPoint",
     "HomeFeaturedArticle",
     "HomePage",
     "Leader",
     "LeadersPage",
     "OrganisationPage",
+    "PageVote",
     "PolicyAttachment",
     "PolicyIndexPage",
     "PolicyPage",
@@ -36,6 +44,9 @@ __all__ = [
     "ProcedureLegalBasis",
     "ProcedureMethod",
     "ProcedurePage",
+    "Question",
+    "QuestionIndexPage",
+    "QuestionPage",
     "Sector",
     "SiteSettings",
     "StandardPage",

@@ -40,7 +40,9 @@ def test_json_ld_names_the_current_leaders_with_their_job_titles(client, leaders
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     (org,) = [json.loads(b) for b in blocks if '"employee"' in b]
     assert org["@type"] == "GovernmentOrganization"
-    assert org["employee"] == [{"@type": "Person", "name": "Bộ trưởng Một", "jobTitle": "Bộ trưởng"}]
+    assert org["employee"] == [
+        {"@type": "Person", "name": "Bộ trưởng Một", "jobTitle": "Bộ trưởng"}
+    ]
 
 
 # Measured 2026-12-04: routing and the shared layout as every page (i18n included) and the

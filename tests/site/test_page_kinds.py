@@ -12,6 +12,7 @@ from home.models import (
     PolicyPage,
     ProcedureIndexPage,
     ProcedurePage,
+    QuestionPage,
     StandardPage,
     UnitSitesPage,
 )
@@ -31,13 +32,14 @@ def test_search_result_types_come_from_the_page_models() -> None:
         "article": [NewsArticlePage],
         "procedure": [ProcedurePage],
         "document": [PolicyPage],
+        "question": [QuestionPage],
     }
     for model in (HomePage, StandardPage, UnitSitesPage, NewsIndexPage, ProcedureIndexPage):
         assert model.search_result_type == ResultType.PAGE
 
 
 def test_sitemap_sections_come_from_the_page_models_in_index_order() -> None:
-    assert list(sitemap_sections()) == ["tin-tuc", "thu-tuc", "van-ban"]
+    assert list(sitemap_sections()) == ["tin-tuc", "thu-tuc", "van-ban", "hoi-dap", "du-thao"]
     assert NewsIndexPage.sitemap_section == NewsArticlePage.sitemap_section
     assert ProcedureIndexPage.sitemap_section == ProcedurePage.sitemap_section
     assert PolicyIndexPage.sitemap_section == PolicyPage.sitemap_section

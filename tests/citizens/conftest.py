@@ -1,0 +1,61 @@
+"""Fixtures of the citizens' journeys: the /hoi-dap/ page, terms, a signed form stamp."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from django.core import mail as django_mail
+from django.core import signing
+
+from home.citizens import guards
+from home.citizens import mail as citizen_mail
+from home.factories import AgencyFactory, SectorFactory
+from home.models import Agency, QuestionIndexPage, Sector
+
+
+def stamp(age: float = 60) -> str:
+    """A genuine ``started`` value of a form shown ``age`` seconds ago."""
+    signer = signing.TimestampSigner(salt=guards._SALT)
+    return signer.sign(str(int(time.time() - age)))
+
+
+@pytest.fixture
+def questions_index(home_page) -> QuestionIndexPage:
+    page = QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def construction(db) -> Sector:
+    return SectorFactory(name="Hoạt động xây dựng")
+
+
+@pytest.fixture
+def housing(db) -> Sector:
+    return SectorFactory(name="Nhà ở và công sở")
+
+
+@pytest.fixture
+def unit(db) -> Agency:
+    return AgencyFactory(name="Cục Quản lý hoạt động xây dựng")
+
+
+@pytest.fixture
+def send(django_capture_on_commit_callbacks):
+    """Run a request, then its after-commit callbacks, and wait for the mail threads."""
+
+    def run(call, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = call(*args, **kwargs)
+        citizen_mail.wait()
+        return response
+
+    return run
+
+
+def sent() -> list:
+    return list(django_mail.outbox)
