@@ -139,7 +139,7 @@ def load(home: HomePage, stdout: TextIO) -> None:
             units_page, english, "Affiliated units", "units",
             intro="<p>The websites of the Ministry's units and enterprises.</p>",
         )
-    stdout.write(f"Giới thiệu: {len(units)} đơn vị; tiếng Anh: {en_home.url}")
+    stdout.write(f"Giới thiệu: {len(units)} đơn vị; trang tiếng Anh: {en_home.title}.")
 
 
 def _ensure_units() -> dict[str, UnitSite]:
