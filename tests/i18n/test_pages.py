@@ -49,7 +49,6 @@ def test_english_page_speaks_english(client, en_organisation):
     assert 'content="en_GB"' in html
     assert 'action="/en/search/"' in html
     assert '<a class="main-nav__link" href="/en/">Home</a>' in html
-    assert '<a class="main-nav__link" href="/en/about/">About the Ministry</a>' in html
 
 
 def test_switcher_goes_to_the_translation_else_to_the_other_home(client, en_organisation):
