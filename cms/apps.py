@@ -10,3 +10,8 @@ class CmsConfig(AppConfig):
         from cms.editorial import signals
 
         signals.connect_post_migrate(self)
+
+        # The page cache: purges on page events, and pages opting in when served.
+        from cms.cache import signals as cache_signals
+
+        cache_signals.connect()

@@ -81,6 +81,25 @@ class BasePage(PageKind, Page):
     class Meta:
         abstract = True
 
+    # Relations loaded with the page when it is routed (cms.routing): the article's category…
+    route_select_related: tuple[str, ...] = ()
+    # Query parameters that change what the page shows; the page cache keeps one copy per
+    # combination of these and serves any other parameter uncached (cms.cache).
+    cache_params: tuple[str, ...] = ()
+    # False: never kept in the shared page cache (forms, personal pages).
+    page_cache = True
+
+    def get_view_restrictions(self):
+        # Wagtail asks the database on every view; where the site has no restriction at all
+        # (cms.visibility keeps that known), there is nothing to ask.
+        from cms.visibility import restricted_paths
+
+        if not restricted_paths():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def permissions_for_user(self, user) -> LeafAwarePagePermissionTester:
         # Wagtail's documented override point: the same rules, no query per leaf page in listings.
         return LeafAwarePagePermissionTester(user, self)

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from cms import routing
 from cms.api import api_router
 from cms.views import robots_txt, sitemap_index, sitemap_section
 
@@ -28,8 +30,10 @@ if settings.DEBUG:
 
 # Pages and search in the visitor's language: Vietnamese without a prefix (URLs as they always
 # were), English under /en/ (the English tree, Wagtail's translations of the Vietnamese root).
+# Pages are routed in one query for the whole path (cms.routing), then served by Wagtail.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -7,10 +7,12 @@ from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from cms.cache.views import cacheable
 from cms.sitemaps import section_sitemaps
 
 
 @require_GET
+@cacheable()
 @cache_control(max_age=86400, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Allow everything public, keep crawlers out of the admin and search results."""
@@ -24,6 +26,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cacheable()
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The index of the non-empty sections (an empty ``<urlset>`` is invalid under the XSD)."""
     sections = {
@@ -35,6 +38,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cacheable("p")
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """One section, in files of ``PAGE_LIMIT`` URLs (``?p=2``); unknown or empty sections 404."""
     cls = section_sitemaps().get(section)

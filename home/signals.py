@@ -12,23 +12,32 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms.cache import purge
+from cms.cache.signals import now_and_on_commit
+
 from . import chrome
 from .models.settings import SiteSettings
 from .models.units import UnitSite
 
 
-def _always(sender, **kwargs) -> None:
+def _invalidate() -> None:
+    """The sidebar/footer changed: every page shows it, so the page cache goes too."""
     chrome.invalidate()
+    now_and_on_commit(purge.purge_all)
+
+
+def _always(sender, **kwargs) -> None:
+    _invalidate()
 
 
 def _if_page_used(sender, instance, **kwargs) -> None:
     if chrome.is_referenced("pages", instance.pk):
-        chrome.invalidate()
+        _invalidate()
 
 
 def _if_image_used(sender, instance, **kwargs) -> None:
     if chrome.is_referenced("images", instance.pk):
-        chrome.invalidate()
+        _invalidate()
 
 
 def connect() -> None:

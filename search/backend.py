@@ -43,7 +43,7 @@ from wagtail.search.utils import get_descendants_content_types_pks
 
 from cms import text
 from search import analysis
-from search.engines import TABLE, Engine, engine_for
+from search.engines import TABLE, Costs, Engine, engine_for
 from search.filters import compile_filters, mirror_of
 from search.models import SearchEntry
 from search.plan import Answer, Limits, Search
@@ -221,8 +221,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.answer: Answer | None = None  # counts per content type, once known
-        self._plans: dict[str, Search] = {}  # database alias → its plan
+        self._plans: dict[str, Search] = {}  # database alias → its plan (probe, counts)
         operator = (kwargs.get("operator") or self.DEFAULT_OPERATOR).lower()
         if isinstance(self.query, MatchAll):
             self.parsed = None
@@ -320,6 +319,13 @@ class VietnameseSearchResults(BaseSearchResults):
     def engine(self) -> Engine:
         return engine_for(connections[self.query_compiler.queryset.db])
 
+    def _answer(self, page: bool) -> Answer:
+        """The plan's answer for this slice: the one way to the results and their counts. The
+        counts are kept on the compiler, so a count then a page (a paginator) reads one probe."""
+        compiler = self.query_compiler
+        search = compiler.plan(self.engine, self.backend.limits)
+        return search.answer(self.start, self.stop, page=page)
+
     def _do_search(self):
         compiler = self.query_compiler
         if compiler.parsed is None:  # MatchAll
@@ -328,9 +334,7 @@ class VietnameseSearchResults(BaseSearchResults):
             return []
         if not compiler.order_by_relevance:  # the queryset's own order (the API's ?order=)
             return list(compiler.matching_queryset(self.engine)[self.start : self.stop])
-        answer = compiler.plan(self.engine, self.backend.limits).answer(self.start, self.stop)
-        if compiler.answer is None:
-            compiler.answer = answer
+        answer = self._answer(page=True)
         if not answer.ranked:
             return []
         model = compiler.queryset.model
@@ -350,15 +354,8 @@ class VietnameseSearchResults(BaseSearchResults):
         compiler = self.query_compiler
         if compiler.parsed is None:
             return compiler.queryset[self.start : self.stop].count()
-        total = sum(self.type_counts().values())
-        total = max(total - self.start, 0)
+        total = max(sum(self.type_counts().values()) - self.start, 0)
         return total if self.stop is None else min(total, self.stop - self.start)
-
-    def _counted(self) -> Answer:
-        compiler = self.query_compiler
-        if compiler.answer is None:  # not yet answered with a page of results
-            compiler.answer = compiler.plan(self.engine, self.backend.limits).count()
-        return compiler.answer
 
     def type_counts(self) -> dict[int, int]:
         """Matches per content type id (the page's type filter counts), each exact up to the
@@ -366,14 +363,14 @@ class VietnameseSearchResults(BaseSearchResults):
         compiler = self.query_compiler
         if compiler.parsed is None or compiler.parsed.is_empty:
             return {}
-        return self._counted().counts
+        return self._answer(page=False).counts
 
     def capped(self) -> set[int]:
         """Content type ids with more matches than their count says (it stopped at the cap)."""
         compiler = self.query_compiler
         if compiler.parsed is None or compiler.parsed.is_empty:
             return set()
-        return self._counted().capped
+        return self._answer(page=False).capped
 
     def facet(self, field_name: str) -> OrderedDict:
         if field_name not in {"content_type", "content_type_id"}:
@@ -386,9 +383,16 @@ class VietnameseSearchResults(BaseSearchResults):
 
 
 class VietnameseSearchBackend(BaseSearchBackend):
-    """Options (``search.plan``): ``PROBE_ROWS`` (200), ``RANK_WINDOW`` (100: candidates of each
-    kind), ``COUNT_CAP`` (500: a large content type is counted up to this), ``SMALL_TYPE``
-    (2,000: a content type with at most this many rows is counted exactly)."""
+    """Options (``WAGTAILSEARCH_BACKENDS["default"]``; each bounds the work of one search, see
+    ``search.plan.Limits`` and ``search.conf`` for the environment variables):
+
+    - ``PROBE_ROWS`` (200): newest rows read first, to measure how common a query is;
+    - ``RANK_WINDOW`` (100): candidates of each kind, and rows ranked on their full text;
+    - ``COUNT_CAP`` (500): a large content type is counted up to this ("hơn 500");
+    - ``SMALL_TYPE`` (2,000): a content type with at most this many rows is counted exactly;
+    - ``SIZES_TTL`` (60): seconds the rows per content type are kept;
+    - ``COSTS``: ``search.engines.Costs`` by field name (``{"walk_row": 10.0, …}``).
+    """
 
     query_compiler_class = VietnameseQueryCompiler
     autocomplete_query_compiler_class = VietnameseAutocompleteQueryCompiler
@@ -404,6 +408,9 @@ class VietnameseSearchBackend(BaseSearchBackend):
             window=int(params.get("RANK_WINDOW", defaults.window)),
             cap=int(params.get("COUNT_CAP", defaults.cap)),
             small=int(params.get("SMALL_TYPE", defaults.small)),
+            sizes_ttl=float(params.get("SIZES_TTL", defaults.sizes_ttl)),
+            costs=Costs(**{name: float(value) for name, value in
+                           (params.get("COSTS") or {}).items()}),
         )
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):

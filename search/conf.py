@@ -9,6 +9,13 @@ No Django imports: settings load this before apps are ready.
   token beside the folded one, so that "ban nha" finds "bán nhà" while "bán nhà" scores documents
   with exactly those marks higher (both tokens match). The view feeds it queries normalized by
   ``cms.text`` (NFC, one tone placement) as it does the database backend.
+
+The database backend's bounds (``search.backend.VietnameseSearchBackend``, ``search.plan``),
+each from an environment variable, defaults unchanged: ``SEARCH_PROBE_ROWS`` (200),
+``SEARCH_RANK_WINDOW`` (100), ``SEARCH_COUNT_CAP`` (500), ``SEARCH_SMALL_TYPE`` (2,000),
+``SEARCH_SIZES_TTL`` (60 s), and the plan's costs in microseconds (``search.engines.Costs``):
+``SEARCH_COST_WALK_ROW`` (10), ``SEARCH_COST_WALK_IN_ROW`` (2), ``SEARCH_COST_POSTING`` (0.1),
+``SEARCH_COST_LOOKUP_ROW`` (5), measured on PostgreSQL at 100,000 articles.
 """
 
 from __future__ import annotations
@@ -18,10 +25,6 @@ from collections.abc import Mapping
 VIETNAMESE_ANALYSIS = {
     "settings": {
         "analysis": {
-            "char_filter": {
-                # asciifolding already maps đ/Đ; kept explicit for folding filters that do not.
-                "vi_d": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]},
-            },
             "filter": {
                 "vi_folding": {"type": "asciifolding", "preserve_original": True},
             },
@@ -36,12 +39,6 @@ VIETNAMESE_ANALYSIS = {
                     "type": "custom",
                     "tokenizer": "standard",
                     "filter": ["lowercase", "vi_folding"],
-                },
-                "vi_folded_only": {
-                    "type": "custom",
-                    "char_filter": ["vi_d"],
-                    "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding"],
                 },
             },
         }
@@ -67,10 +64,19 @@ def search_backends(env: Mapping[str, str]) -> dict:
                 "INDEX_SETTINGS": VIETNAMESE_ANALYSIS,
             }
         }
+    costs = {
+        name: float(env[f"SEARCH_COST_{name.upper()}"])
+        for name in ("walk_row", "walk_in_row", "posting", "lookup_row")
+        if env.get(f"SEARCH_COST_{name.upper()}", "").strip()
+    }
     return {
         "default": {
             "BACKEND": "search.backend",
+            "PROBE_ROWS": int(env.get("SEARCH_PROBE_ROWS", "200")),
             "RANK_WINDOW": int(env.get("SEARCH_RANK_WINDOW", "100")),
             "COUNT_CAP": int(env.get("SEARCH_COUNT_CAP", "500")),
+            "SMALL_TYPE": int(env.get("SEARCH_SMALL_TYPE", "2000")),
+            "SIZES_TTL": float(env.get("SEARCH_SIZES_TTL", "60")),
+            "COSTS": costs,
         }
     }

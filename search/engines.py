@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -26,9 +28,26 @@ SQL = tuple[str, list]
 _PI2_6 = 1.64493406685
 #: The order "newest first" of the index rows ``e``, which two indexes serve.
 NEWEST = "e.published_at DESC NULLS LAST, e.id DESC"
-#: Rows per content type are read again after this many seconds (they only steer the plan).
-SIZES_TTL = 60.0
 _sizes: dict[str, tuple[float, dict[int, int]]] = {}
+
+
+class Plan(StrEnum):
+    """How a statement finds its rows (``search.plan`` chooses, ``Engine.cheaper`` measures)."""
+
+    WALK = "walk"  # read the newest rows in date order, testing each against the query
+    LOOK_UP = "look up"  # find the matches through the full-text index, then sort them
+
+
+@dataclass(frozen=True)
+class Costs:
+    """What ``Engine.cheaper`` weighs, in microseconds (the backend's ``COSTS`` option; defaults
+    measured on PostgreSQL at 100,000 articles). Only their ratios matter: on a machine whose
+    disk or CPU differs, measure a walk and a lookup (``EXPLAIN ANALYZE``) and set them."""
+
+    walk_row: float = 10.0  # testing a row read in date order, its vector read out of line
+    walk_in_row: float = 2.0  # the same for the title, whose vector is in the row
+    posting: float = 0.1  # one entry of a GIN posting list
+    lookup_row: float = 5.0  # one row of a lookup's result, read at random for its date
 
 
 def _quote_lexeme(term: str) -> str:
@@ -84,34 +103,34 @@ class Engine:
 
     # -- running a search -------------------------------------------------------------------
 
-    def fetch(self, sql: str, params: Sequence, plan: str | None = None) -> list[tuple]:
-        """The rows of ``sql``; ``plan`` says how the engine should find them: "walk" the
-        newest rows testing each, or "look up" the index (``search.plan``). Engines whose
-        planner needs no such help ignore it."""
+    def fetch(self, sql: str, params: Sequence, plan: Plan | None = None) -> list[tuple]:
+        """The rows of ``sql``; ``plan`` says how the engine should find them (``Plan``).
+        Engines whose planner needs no such help ignore it."""
         with self.connection.cursor() as cursor:
             cursor.execute(self.planned(sql, plan), list(params))
             return cursor.fetchall()
 
-    def planned(self, sql: str, plan: str | None) -> str:
+    def planned(self, sql: str, plan: Plan | None) -> str:
         return sql
 
     def restore(self) -> None:
         """Undo what ``fetch``'s plans set, where it outlives the statement (a transaction)."""
 
     def cheaper(self, share: float, words: int, needed: int, rows: int,
-                in_row: bool = False, newest: bool = True) -> str:
-        """"walk" or "look up", for ``needed`` matches among ``rows`` when a ``share`` of the
+                in_row: bool = False, newest: bool = True, costs: Costs = Costs()) -> Plan:
+        """The cheaper plan for ``needed`` matches among ``rows`` when a ``share`` of the
         newest rows match a query of ``words`` words (``in_row``: tested on a vector kept in
         the row, the title, not read from out of line; ``newest``: the newest ``needed``,
         not any)."""
-        return "look up"
+        return Plan.LOOK_UP
 
-    def sizes(self) -> dict[int, int]:
-        """Index rows per content type, read at most every ``SIZES_TTL`` seconds."""
+    def sizes(self, ttl: float = 60.0) -> dict[int, int]:
+        """Index rows per content type, read at most every ``ttl`` seconds (they only steer
+        plans: a minute old is exact enough)."""
         key = f"{self.vendor}:{self.connection.alias}:{self.connection.settings_dict['NAME']}"
         now = time.monotonic()
         cached = _sizes.get(key)
-        if cached is None or now - cached[0] > SIZES_TTL:
+        if cached is None or now - cached[0] > ttl:
             rows = self.fetch(
                 f"SELECT content_type_id, COUNT(*) FROM {TABLE} GROUP BY content_type_id", []
             )
@@ -206,16 +225,11 @@ class PostgresEngine(Engine):
     # says which it wants and these settings leave no other way. They prefix the statement in
     # the same round trip: outside a transaction they end with it.
     _PLANS = {
-        "walk": {"enable_bitmapscan": "off", "enable_indexscan": "DEFAULT",
+        Plan.WALK: {"enable_bitmapscan": "off", "enable_indexscan": "DEFAULT",
                  "enable_indexonlyscan": "DEFAULT", "enable_seqscan": "off"},
-        "look up": {"enable_bitmapscan": "DEFAULT", "enable_indexscan": "off",
+        Plan.LOOK_UP: {"enable_bitmapscan": "DEFAULT", "enable_indexscan": "off",
                     "enable_indexonlyscan": "off", "enable_seqscan": "off"},
     }
-    # Measured on 100,000 articles: testing a row read in index order ~10 us when its vector
-    # is read from TOAST, ~2 us for the title in the row; a GIN posting ~0.1 us; a row of a
-    # lookup's result ~5 us (read at random, for its date).
-    WALK_ROW, WALK_IN_ROW, POSTING, LOOKUP_ROW = 10.0, 2.0, 0.1, 5.0
-
     def planned(self, sql, plan):
         if plan is None:
             return sql
@@ -228,19 +242,19 @@ class PostgresEngine(Engine):
         if self.connection.in_atomic_block:
             with self.connection.cursor() as cursor:
                 cursor.execute("".join(
-                    f"SET LOCAL {name} TO DEFAULT; " for name in self._PLANS["walk"]
+                    f"SET LOCAL {name} TO DEFAULT; " for name in self._PLANS[Plan.WALK]
                 ))
 
-    def cheaper(self, share, words, needed, rows, in_row=False, newest=True):
+    def cheaper(self, share, words, needed, rows, in_row=False, newest=True, costs=Costs()):
         if share <= 0:
-            return "look up"
-        walk = needed / share * (self.WALK_IN_ROW if in_row else self.WALK_ROW)
+            return Plan.LOOK_UP
+        walk = needed / share * (costs.walk_in_row if in_row else costs.walk_row)
         # A posting list per word, each as long as the words' share allows (independence).
         words = max(words, 1)
-        lookup = words * share ** (1 / words) * rows * self.POSTING
+        lookup = words * share ** (1 / words) * rows * costs.posting
         # Every match is read to sort them by date; any ``needed`` of them, to count.
-        lookup += (share * rows if newest else min(needed, share * rows)) * self.LOOKUP_ROW
-        return "walk" if walk < lookup else "look up"
+        lookup += (share * rows if newest else min(needed, share * rows)) * costs.lookup_row
+        return Plan.WALK if walk < lookup else Plan.LOOK_UP
 
     @staticmethod
     def in_list(column, values):

@@ -43,50 +43,61 @@ def mirror_of(obj: Model) -> tuple:
     return (None,) * len(MIRRORED)
 
 
-def _readable(node) -> bool:
-    """True when every condition of ``node`` compares a copied column with plain values."""
-    if isinstance(node, WhereNode):
-        return all(_readable(child) for child in node.children)
-    if isinstance(node, NothingNode):  # .none()
-        return True
-    if not isinstance(node, Lookup) or not isinstance(node.lhs, Col):
-        return False
-    if node.lhs.alias != Page._meta.db_table or node.lhs.target.column not in _READABLE:
-        return False
-    values = node.rhs if isinstance(node.rhs, list | tuple | set | frozenset) else [node.rhs]
-    return not any(hasattr(value, "resolve_expression") for value in values)
+def _retarget_where(queryset: QuerySet, alias: str, connection) -> tuple[str, list] | None:
+    """The queryset's WHERE clause as SQL on the entry ``alias``, or ``None`` when any part of
+    it reads something other than a copied page column compared with plain values.
 
-
-def _onto(node, alias: str):
-    """The condition tree ``node`` reading the entry ``alias``: the page's id is the entry's
-    ``object_int``, every other column has the same name."""
-    if isinstance(node, WhereNode):
-        clone = copy.copy(node)
-        clone.children = [_onto(child, alias) for child in node.children]
-        return clone
-    if isinstance(node, NothingNode):
-        return node
-    target = node.lhs.target
-    if target.column == "id":
-        target = SearchEntry._meta.get_field("object_int")
-    return type(node)(Col(alias, target, node.lhs.output_field), node.rhs)
-
-
-def compile_filters(queryset: QuerySet, alias: str, connection) -> tuple[str, list] | None:
-    """SQL on the entry alias ``alias`` equivalent to the queryset's filters, or ``None``."""
+    The one place that reads Django's query internals (``Query.where``, its ``WhereNode`` tree
+    of ``Lookup(Col, value)`` leaves, ``alias_refcount``): Django has no public API that
+    compiles a queryset's conditions onto another table, and Wagtail's own search backends
+    walk the same tree (``modelsearch``'s ``_get_filters_from_where_node``), whose FilterField
+    rules would refuse ``expire_at`` and ``go_live_at``. Checked on Django 5.2 (5.2.19); a change
+    there fails ``tests/search/test_filters.py``, which compares every shape the site uses
+    with the subquery on the page table. Each column keeps its name on the entry, except the
+    page's id, which is the entry's ``object_int``.
+    """
     query = queryset.query
-    if queryset.model._meta.db_table != Page._meta.db_table:
-        return None
-    joined = {alias for alias, count in query.alias_refcount.items() if count}
+    joined = {name for name, count in query.alias_refcount.items() if count}
     if query.is_sliced or query.combinator or query.extra or joined - {Page._meta.db_table}:
         return None
-    if not _readable(query.where):
+
+    def onto(node):
+        if isinstance(node, NothingNode):  # .none(), pk__in=[]
+            return node
+        if isinstance(node, WhereNode):
+            children = [onto(child) for child in node.children]
+            if any(child is None for child in children):
+                return None
+            clone = copy.copy(node)
+            clone.children = children
+            return clone
+        if not isinstance(node, Lookup) or not isinstance(node.lhs, Col):
+            return None
+        target = node.lhs.target
+        if node.lhs.alias != Page._meta.db_table or target.column not in _READABLE:
+            return None
+        values = node.rhs if isinstance(node.rhs, list | tuple | set | frozenset) else [node.rhs]
+        if any(hasattr(value, "resolve_expression") for value in values):  # a subquery
+            return None
+        if target.column == "id":
+            target = SearchEntry._meta.get_field("object_int")
+        return type(node)(Col(alias, target, node.lhs.output_field), node.rhs)
+
+    where = onto(query.where)
+    if where is None:
         return None
-    compiler = query.get_compiler(connection=connection)
     try:
-        sql, params = _onto(query.where, alias).as_sql(compiler, connection)
+        sql, params = where.as_sql(query.get_compiler(connection=connection), connection)
     except EmptyResultSet:
         return NOTHING
     except FullResultSet:
         return "", []
     return sql, list(params)
+
+
+def compile_filters(queryset: QuerySet, alias: str, connection) -> tuple[str, list] | None:
+    """SQL on the entry alias ``alias`` equivalent to the queryset's filters (``""``: none),
+    or ``None`` when they cannot be read from the copy (the caller then uses a subquery)."""
+    if queryset.model._meta.db_table != Page._meta.db_table:
+        return None
+    return _retarget_where(queryset, alias, connection)

@@ -11,6 +11,7 @@ import datetime as dt
 from django.db.models import IntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.encoding import force_str
 
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, NumberColumn
@@ -24,6 +25,17 @@ REPORT_PERMISSIONS = (
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
 )
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> str:
+    """``value`` as a cell a spreadsheet shows as text: a reader's query such as
+    ``=HYPERLINK(…)`` gets a leading ``'`` instead of becoming a formula in Excel."""
+    value = force_str(value)
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def can_see_reports(user) -> bool:
@@ -56,6 +68,10 @@ class _SearchReport(ReportView):
     header_icon = "search"
     paginate_by = 50
     list_export = ["query_string", "searches", "zero_results"]
+    # Queries are typed by anonymous readers: never a formula in the CSV or XLSX export.
+    custom_field_preprocess = {
+        "query_string": {"csv": spreadsheet_text, "xlsx": spreadsheet_text},
+    }
     export_headings = {
         "query_string": "Từ khóa",
         "searches": "Số lần tìm",

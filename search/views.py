@@ -75,6 +75,11 @@ def _date(page: Page):
     return timezone.localtime(value) if value else None
 
 
+def _last_page(total: int) -> int:
+    """The last page of ``total`` results (page 1 exists even when nothing is found)."""
+    return max((total - 1) // PAGE_SIZE + 1, 1)
+
+
 def _no_such_page(wants_json: bool) -> HttpResponse:
     message = "Không có trang kết quả này."
     if wants_json:
@@ -129,12 +134,13 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         everything = backend.search(query, pages)
         start = (number - 1) * PAGE_SIZE
-        if not kind:  # the search that gives this page gives the counts per type too
+        if number == 1 and not kind:  # page 1 always exists: its search gives the counts too
             results = list(everything[start : start + PAGE_SIZE])
+        # Otherwise the counts first (one probe, kept for the page): a page past the last is
+        # answered before any candidate is read or ranked.
         counts, capped = _counts(everything, models)
         total = counts[kind] if kind else sum(counts.values())
-        last = max((total - 1) // PAGE_SIZE + 1, 1)
-        if number > last:
+        if number > _last_page(total):
             return _no_such_page(wants_json)
         if kind:
             if kind == "page":
@@ -143,8 +149,10 @@ def search(request: HttpRequest) -> HttpResponse:
                 typed = models.get(kind, [])
                 scoped = pages.type(*typed) if typed else pages.none()
             results = list(backend.search(query, scoped)[start : start + PAGE_SIZE])
+        elif number > 1:
+            results = list(everything[start : start + PAGE_SIZE])
         if number == 1:
-            record(query, sum(counts.values()))
+            record(query, sum(counts.values()), request)
     elif number > 1:
         return _no_such_page(wants_json)
 
@@ -193,7 +201,7 @@ def search(request: HttpRequest) -> HttpResponse:
             json_dumps_params={"ensure_ascii": False},
         )
 
-    last_page = max((total - 1) // PAGE_SIZE + 1, 1)
+    last_page = _last_page(total)
     return TemplateResponse(
         request,
         "search/search.html",

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from cms import text
+from cms.visibility import visible
 
 register = template.Library()
 
@@ -62,8 +63,11 @@ def get_menu_pages(request: HttpRequest | None) -> list[Page]:
         return []
     root = site.root_page
     if text.language() != settings.LANGUAGE_CODE:
-        root = root.localized  # the English home's sections on English pages (two queries)
-    return list(root.get_children().live().public().in_menu().order_by("path"))
+        # The English home's sections on English pages: the home cms.routing found for this
+        # request (no query), else Wagtail's translation of the site root (two queries).
+        ancestors = getattr(request, "_cms_route_ancestors", None)
+        root = ancestors[0] if ancestors else root.localized
+    return list(visible(root.get_children()).in_menu().order_by("path"))
 
 
 @register.simple_tag(takes_context=True)
@@ -102,7 +106,14 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
     page = context.get("page")
     if site is not None:
         root = site.root_page
-        if isinstance(page, Page) and page.path.startswith(root.path):
+        routed = getattr(request, "_cms_route_ancestors", None)
+        if routed and isinstance(page, Page) and routed[-1].pk == page.pk:
+            # cms.routing read these rows already, for the same page.
+            ancestors = [row for row in routed if row.depth >= root.depth]
+            for ancestor in ancestors:
+                title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title
+                crumbs.append(Crumb(title, ancestor.get_url(request) or "/"))
+        elif isinstance(page, Page) and page.path.startswith(root.path):
             ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=root.depth)
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth"):
                 title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title

@@ -6,11 +6,11 @@ unknown value is a form error shown to the reader with an empty result, never a 
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from cms import text
+from cms.pagination import paginate as bounded_paginate
 
 
 def folded_text(*parts: str) -> str:
@@ -24,14 +24,8 @@ def query_words(query: str) -> list[str]:
 
 
 def paginate(request: HttpRequest, queryset: models.QuerySet, per_page: int):
-    """Django's Paginator; a page that is not a positive integer or past the end is a 404."""
-    paginator = Paginator(queryset, per_page)
-    values = request.GET.getlist("page")
-    raw = values[-1] if values else "1"
-    try:
-        return paginator.page(raw)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("Trang không tồn tại.") from error
+    """The public paginator (``cms.pagination``): bounded count; a bad or far page is a 404."""
+    return bounded_paginate(request, queryset, per_page)
 
 
 class FilterableIndexMixin:

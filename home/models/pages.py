@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms import metadata
 from cms.models import BasePage
 from cms.templatetags.responsive import prefetch_renditions
+from cms.visibility import visible
 from home.blocks import BannerStreamBlock
 from home.chrome import page_banners
 
@@ -71,7 +72,7 @@ class HomePage(BasePage):
         ids = [row.page_id for row in self.featured_articles.all() if row.page_id]
         if not ids:
             return []
-        found = NewsArticlePage.objects.live().public().filter(pk__in=ids).defer_streamfields()
+        found = visible(NewsArticlePage.objects.filter(pk__in=ids)).defer_streamfields()
         by_id = {article.pk: article for article in found.select_related("category", "main_image")}
         articles = [by_id[pk] for pk in ids if pk in by_id]
         prefetch_renditions(a.main_image for a in articles)
@@ -82,9 +83,8 @@ class HomePage(BasePage):
         from news.models import NewsArticlePage
 
         queryset = (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)  # the English home lists English articles
+            # The English home lists English articles.
+            visible(NewsArticlePage.objects.filter(locale_id=self.locale_id))
             .defer_streamfields()
             .select_related("category", "main_image")
             .order_by("-published_at", "-pk")
@@ -103,9 +103,7 @@ class HomePage(BasePage):
 
         order = [ProcedureIndexPage, PolicyIndexPage, UnitSitesPage]
         pages = list(
-            Page.objects.live()
-            .public()
-            .child_of(self)
+            visible(Page.objects.child_of(self))
             .type(*order)
             .select_related("content_type")
             .order_by("path")

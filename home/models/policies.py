@@ -25,6 +25,7 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
+from cms.visibility import unexpired_q, visible
 from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
     DOC_TYPE_CHOICES,
     RELATION_CHOICES,
@@ -252,14 +253,16 @@ class PolicyPage(BasePage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = self.attachments.select_related("document")
-        context["relations"] = self.relations.select_related("target").filter(target__live=True)
+        context["relations"] = self.relations.select_related("target").filter(
+            unexpired_q("target__"), target__live=True
+        )
         context["incoming"] = (
-            PolicyRelation.objects.filter(target=self, page__live=True)
+            PolicyRelation.objects.filter(unexpired_q("page__"), target=self, page__live=True)
             .select_related("page")
             .order_by("page__issued_on")
         )
         context["procedures"] = (
-            self.procedure_bases.filter(page__live=True)
+            self.procedure_bases.filter(unexpired_q("page__"), page__live=True)
             .select_related("page")
             .order_by("page__code")
         )
@@ -340,6 +343,7 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.PolicyPage"]
     per_page = 20
+    cache_params = ("type", "issuer", "year", "field", "status", "page")
     sitemap_section = DOCUMENTS_SECTION
 
     class Meta:
@@ -354,9 +358,7 @@ class PolicyIndexPage(FilterableIndexMixin, BasePage):
 
     def base_queryset(self):
         return (
-            PolicyPage.objects.live()
-            .public()
-            .child_of(self)
+            visible(PolicyPage.objects.child_of(self))
             .select_related("issuer", "sector")
             .order_by("-issued_on", "-pk")
         )

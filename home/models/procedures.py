@@ -30,6 +30,7 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
+from cms.visibility import unexpired_q, visible
 from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
     CHANNEL_CHOICES,
     EXECUTION_LEVEL_CHOICES,
@@ -130,7 +131,7 @@ def level_statistics(parent: BasePage | None = None) -> LevelStatistics:
     Shares are of all live procedures (the seed's "20 dịch vụ … 40,81% số thủ tục hành chính"),
     rounded half-up to two decimals by ``cms.text.format_percent``.
     """
-    queryset = ProcedurePage.objects.live()
+    queryset = ProcedurePage.objects.live().filter(unexpired_q())
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     counts = dict(
@@ -483,6 +484,7 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
     subpage_types = ["home.ProcedurePage"]
     per_page = 20
     template = "home/procedure_index_page.html"
+    cache_params = ("field", "level", "agency", "page")
     sitemap_section = PROCEDURES_SECTION
 
     class Meta:
@@ -497,9 +499,7 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
 
     def base_queryset(self) -> models.QuerySet:
         return (
-            ProcedurePage.objects.live()
-            .public()
-            .child_of(self)
+            visible(ProcedurePage.objects.child_of(self))
             .select_related("sector")
             .order_by("code", "pk")
         )

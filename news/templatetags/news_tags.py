@@ -8,6 +8,8 @@ from django import template
 from django.http import HttpRequest
 from django.utils.html import format_html
 
+from cms.visibility import visible
+
 register = template.Library()
 
 FACEBOOK = "https://www.facebook.com/sharer/sharer.php"
@@ -19,7 +21,7 @@ def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
     """(title, url) of the main news feed (one query; base.html asks once a page)."""
     from news.models import NewsIndexPage
 
-    index = NewsIndexPage.objects.live().public().order_by("path").first()
+    index = visible(NewsIndexPage.objects.all()).order_by("path").first()
     return (index.title, index.feed_url(request)) if index else None
 
 

@@ -17,18 +17,18 @@ from news.factories import ImageFactory, NewsArticlePageFactory, image_block
 # settings, unit sites: about half of each figure). News' own part of an article page: related
 # articles (1, editor's choice), main image (1), body images (1 for all), renditions of every
 # image on the page (1), tags (1), category (1), parent for the category link (1), feed link (1).
-# With Wagtail's i18n on (issue 15) every page costs three more: routing asks for the active
-# Locale (Page.route_for_request → root_page.localized → Locale.get_active(), Wagtail does not
-# memoise it), Wagtail's site root paths list the root's translations (cold cache only), and
-# the page's own translations for the language switcher and hreflang links (cms.templatetags.
-# languages, one query).
-ARTICLE_QUERIES = 27
+# 2026-12-04 (issue 12): 24 → 14. Routing reads the whole path in one query (cms.routing: was
+# two per level) and loads the category and photo with the article; view restrictions come from
+# the cache (cms.visibility); breadcrumbs reuse the routing rows. With the shared fragments warm
+# an article costs 10 (tests/news/test_page_cache.py).
+ARTICLE_QUERIES = 14
 # Listing: view restrictions, count, one page of articles with category and main image (1),
 # renditions (1), categories (1), feed link (1), plus routing and the shared layout.
-LISTING_QUERIES = 23
+# 2026-12-04: 20 → 14 (one-query routing; the count is bounded, cms.pagination).
+LISTING_QUERIES = 14
 # Feed: site, routing, view restrictions, the newest articles with their categories (1).
-# Feeds: the active Locale and the root's translations (as above); no language links.
-FEED_QUERIES = 11
+# 2026-12-04: 9 → 6 (one-query routing; no view-restriction query when the site has none).
+FEED_QUERIES = 6
 
 
 def make_article(news_index, category, n: int):

@@ -33,3 +33,13 @@ def test_opensearch_wiring(settings) -> None:
     config = search_backends({"SEARCH_OPENSEARCH_URL": "http://os:9200"})["default"]
     assert config["BACKEND"] == "wagtail.search.backends.opensearch2"
     assert config["URLS"] == ["http://os:9200"]
+
+
+def test_the_backend_bounds_come_from_the_environment() -> None:
+    config = search_backends({"SEARCH_PROBE_ROWS": "300", "SEARCH_COST_WALK_ROW": "12.5"})
+    backend = VietnameseSearchBackend(config["default"])
+    assert backend.limits.probe == 300
+    assert backend.limits.costs.walk_row == 12.5
+    assert backend.limits.costs.posting == 0.1  # the others keep their measured defaults
+    defaults = VietnameseSearchBackend(search_backends({})["default"]).limits
+    assert (defaults.probe, defaults.window, defaults.cap, defaults.small) == (200, 100, 500, 2000)

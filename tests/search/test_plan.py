@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from search.backend import VietnameseSearchBackend
-from search.engines import engine_for
+from search.engines import Plan, engine_for
 from tests.search.corpus import key_of
 from tests.search.test_judged import JUDGED
 
@@ -87,12 +87,12 @@ def test_planner_settings_do_not_outlive_a_search(corpus, large) -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's cost model only")
 def test_common_queries_walk_rare_ones_look_up() -> None:
     engine = engine_for(connection)
-    assert engine.cheaper(0.9, 2, 100, 100_000) == "walk"
-    assert engine.cheaper(0.01, 2, 100, 100_000) == "look up"
-    assert engine.cheaper(0.0, 1, 100, 100_000) == "look up"
+    assert engine.cheaper(0.9, 2, 100, 100_000) == Plan.WALK
+    assert engine.cheaper(0.01, 2, 100, 100_000) == Plan.LOOK_UP
+    assert engine.cheaper(0.0, 1, 100, 100_000) == Plan.LOOK_UP
     # The title is in the row: walking it pays off at a lower share.
-    assert engine.cheaper(0.02, 1, 100, 100_000, in_row=True) == "walk"
-    assert engine.cheaper(0.02, 1, 100, 100_000) == "look up"
+    assert engine.cheaper(0.02, 1, 100, 100_000, in_row=True) == Plan.WALK
+    assert engine.cheaper(0.02, 1, 100, 100_000) == Plan.LOOK_UP
 
 
 def test_the_page_says_more_than_when_a_count_is_capped(corpus, client, settings) -> None:
