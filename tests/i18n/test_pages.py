@@ -96,3 +96,12 @@ def test_english_leaders_page(client, en_organisation, leaders_page):
     translate(leaders_page, "Leadership", "leadership")
     html = client.get("/en/about/leadership/").content.decode()
     assert lang_of(html) == "en" and "Minister" in html and "Bộ trưởng" not in html
+
+
+def test_publishing_a_translation_purges_the_cached_original(client, en_home, organisation):
+    first = client.get("/gioi-thieu/").content.decode()
+    assert switcher(first) == [("/en/", "en")] and hreflangs(first) == {}
+    translate(organisation, "About the Ministry", "about")
+    again = client.get("/gioi-thieu/").content.decode()
+    assert switcher(again) == [("http://testserver/en/about/", "en")]
+    assert hreflangs(again)["en"] == "http://testserver/en/about/"
