@@ -48,7 +48,7 @@ def test_json_ld_names_the_current_leaders_with_their_job_titles(client, leaders
 # Measured 2026-12-04: routing and the shared layout as every page (i18n included) and the
 # page's own part, which is the same for 2 and 10 leaders: leaders with their photos, their
 # units, the photos' renditions.
-LEADERS_QUERIES = 23
+LEADERS_QUERIES = 15
 
 
 @pytest.mark.parametrize("n", [2, 10])

@@ -105,11 +105,11 @@ def test_a_unit_cannot_be_under_itself(db):
     assert "parent" in error.value.message_dict
 
 
-# Measured 2026-12-04: routing and the shared layout as every page (with i18n on: the active
-# Locale, the site root's translations, the page's own translations for the language links),
+# Measured 2026-12-04: routing and the shared layout as every page (with i18n on: the site
+# root's translations in the cold site root paths, the page's translations for the language links),
 # and the page's own part: its child pages for the table of contents (1), the units (1), the
 # focal points (1).
-ORGANISATION_QUERIES = 21
+ORGANISATION_QUERIES = 15
 
 
 @pytest.mark.parametrize("n", [2, 12])
