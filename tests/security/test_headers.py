@@ -132,7 +132,7 @@ def test_production_reads_email_and_base_urls_from_the_environment():
         "https://portal.example.gov.vn https://portal.example.gov.vn True "
         "('HTTP_X_FORWARDED_PROTO', 'https')"
     )
-    out = run(code, EMAIL_HOST="mail.local", EMAIL_PORT="2525", PROXY_SSL_HEADER="")
+    out = run(code, EMAIL_HOST="mail.local", EMAIL_PORT="2525", SECURE_PROXY_SSL_HEADER="false")
     smtp = "django.core.mail.backends.smtp.EmailBackend"
     assert out.splitlines()[0].startswith(f"{smtp} mail.local 2525")
     assert out.splitlines()[1].endswith("None")
