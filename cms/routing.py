@@ -16,6 +16,7 @@ Wagtail). The route result is stored where ``Page.route_for_request`` keeps it, 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
@@ -29,10 +30,14 @@ _PLAIN_ROUTES = {Page.route, BasePage.route}
 
 
 def _site_root_path(site: Site) -> str | None:
-    for root in Site.get_site_root_paths():  # kept in the cache by Wagtail
-        if root.site_id == site.pk:
+    """The site's home in the request's language (cms.urls: Vietnamese unprefixed, English
+    under /en/): Wagtail lists the root and each of its translations, with their language."""
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk]  # cached
+    language = translation.get_language()
+    for root in roots:
+        if root.language_code == language:
             return root.root_path
-    return None
+    return roots[0].root_path if len(roots) == 1 else None
 
 
 def _own_route(cls: type) -> bool:

@@ -18,7 +18,9 @@ changed here changes everywhere at once.
   one term that only its record carries).
 - ``format_datetime``/``format_date``/``format_number``/``format_percent``: Vietnamese display
   (``Thứ hai, 21/09/2020 09:07``, ``40,81%``, ``1.000.000``); Django's ``vi`` locale writes
-  ``Thứ 2``.
+  ``Thứ 2``. On English pages (``language()`` is ``en``: the /en/ tree) the same functions write
+  English (``Monday, 21 September 2020 09:07``, ``40.81%``, ``1,000,000``): the choice is made
+  here once, so templates and code call the same functions in both languages.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from html import unescape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils import translation
 from django.utils.html import strip_tags
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "code_keys",
     "fold",
     "has_marks",
+    "language",
     "format_date",
     "format_datetime",
     "format_number",
@@ -226,6 +230,15 @@ def slugify(text: str, max_length: int = 255) -> str:
 
 
 _WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def language() -> str:
+    """The language pages are shown in now: ``en`` where Django's active language is English
+    (the /en/ tree, an admin in English), else ``vi``."""
+    return "en" if (translation.get_language() or "").lower().startswith("en") else "vi"
 
 
 def _local(value: dt.datetime) -> dt.datetime:
@@ -234,42 +247,58 @@ def _local(value: dt.datetime) -> dt.datetime:
     return value.astimezone(TIME_ZONE)
 
 
-def weekday(value: dt.date) -> str:
-    """The weekday in words as Vietnamese news writes it: ``Thứ hai`` … ``Chủ nhật``."""
+def weekday(value: dt.date, lang: str | None = None) -> str:
+    """The weekday in words as Vietnamese news writes it: ``Thứ hai`` … ``Chủ nhật``
+    (``Monday`` … in English)."""
     if isinstance(value, dt.datetime):
         value = _local(value)
-    return _WEEKDAYS[value.weekday()]
+    names = _WEEKDAYS_EN if (lang or language()) == "en" else _WEEKDAYS
+    return names[value.weekday()]
 
 
-def format_datetime(value: dt.datetime, with_weekday: bool = True) -> str:
-    """``Thứ hai, 21/09/2020 09:07`` in Asia/Ho_Chi_Minh (naive values are taken as local)."""
+def format_datetime(value: dt.datetime, with_weekday: bool = True, lang: str | None = None) -> str:
+    """``Thứ hai, 21/09/2020 09:07`` in Asia/Ho_Chi_Minh (naive values are taken as local);
+    ``Monday, 21 September 2020 09:07`` in English."""
+    lang = lang or language()
     local = _local(value)
-    text = local.strftime("%d/%m/%Y %H:%M")
-    return f"{weekday(local)}, {text}" if with_weekday else text
+    shown = f"{format_date(local, lang)} {local:%H:%M}"
+    return f"{weekday(local, lang)}, {shown}" if with_weekday else shown
 
 
-def format_date(value: dt.date) -> str:
-    """``21/09/2020``."""
+def format_date(value: dt.date, lang: str | None = None) -> str:
+    """``21/09/2020``; ``21 September 2020`` in English."""
     if isinstance(value, dt.datetime):
         value = _local(value)
+    if (lang or language()) == "en":
+        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
     return value.strftime("%d/%m/%Y")
 
 
-def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
-    """Vietnamese grouping: ``.`` between thousands, ``,`` before decimals (``1.234,56``)."""
+def format_number(
+    value: int | float | Decimal, decimals: int = 0, lang: str | None = None
+) -> str:
+    """Vietnamese grouping: ``.`` between thousands, ``,`` before decimals (``1.234,56``);
+    English the other way round (``1,234.56``)."""
     quantum = Decimal(1).scaleb(-decimals)
     number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
     whole, _, fraction = f"{abs(number):f}".partition(".")
+    if (lang or language()) == "en":
+        groups = f"{int(whole):,}"
+        return f"{sign}{groups}.{fraction}" if fraction else f"{sign}{groups}"
     groups = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
 
 
 def format_percent(
-    part: int | float | Decimal, total: int | float | Decimal, decimals: int = 2
+    part: int | float | Decimal,
+    total: int | float | Decimal,
+    decimals: int = 2,
+    lang: str | None = None,
 ) -> str:
-    """Share of ``part`` in ``total`` as ``40,81%``; ``0,00%`` when the total is zero."""
+    """Share of ``part`` in ``total`` as ``40,81%`` (``40.81%`` in English); zero when the
+    total is zero."""
     if not total:
-        return format_number(0, decimals) + "%"
+        return format_number(0, decimals, lang) + "%"
     share = Decimal(str(part)) * 100 / Decimal(str(total))
-    return format_number(share, decimals) + "%"
+    return format_number(share, decimals, lang) + "%"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
@@ -18,7 +19,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("search/", include("search.urls")),
     path("", include("home.citizens.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
@@ -32,11 +32,15 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Pages and search in the visitor's language: Vietnamese without a prefix (URLs as they always
+# were), English under /en/ (the English tree, Wagtail's translations of the Vietnamese root).
 # Pages are routed in one query for the whole path (cms.routing), then served by Wagtail.
-urlpatterns += [
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 # A lost database answers 503 (templates/503.html), anything else 500 (cms/outage.py).
 handler500 = "cms.outage.server_error"

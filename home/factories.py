@@ -12,6 +12,10 @@ from cms import text
 
 from .models import (
     Agency,
+    FocalPoint,
+    Leader,
+    LeadersPage,
+    OrganisationPage,
     PolicyIndexPage,
     PolicyPage,
     ProcedureIndexPage,
@@ -102,3 +106,42 @@ class UnitSiteFactory(DjangoModelFactory):
 
     class Meta:
         model = UnitSite
+
+
+class OrganisationPageFactory(wagtail_factories.PageFactory):
+    title = "Giới thiệu"
+    slug = "gioi-thieu"
+    functions = "<p>Bộ Xây dựng là cơ quan của Chính phủ.</p>"
+
+    class Meta:
+        model = OrganisationPage
+
+
+class LeadersPageFactory(wagtail_factories.PageFactory):
+    title = "Lãnh đạo Bộ"
+    slug = "lanh-dao-bo"
+
+    class Meta:
+        model = LeadersPage
+
+
+class LeaderFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Lãnh đạo số {n} (dữ liệu mẫu)")
+    title = "Thứ trưởng"
+    title_en = "Deputy Minister"
+    rank = factory.Sequence(lambda n: n + 1)
+
+    class Meta:
+        model = Leader
+
+
+class FocalPointFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Đầu mối số {n}")
+    title = "Chuyên viên"
+    responsibility = "Cổng thông tin điện tử"
+    responsibility_en = "The web portal"
+    phone = "024 3821 5137"
+    email = "bxd@moc.gov.vn"
+
+    class Meta:
+        model = FocalPoint

@@ -1,4 +1,4 @@
-"""Admin registration of the portal's snippets (lĩnh vực, cơ quan, unit and enterprise sites),
+"""Admin registration of the portal's snippets (lĩnh vực, cơ quan, units, leaders, focal points),
 the procedure statistics on the editors' dashboard, and the citizens' queues (hỏi đáp, góp ý dự
 thảo), their audit-log actions and the least-useful-pages report."""
 
@@ -18,7 +18,16 @@ from cms import text
 
 from .citizens import consultation_admin, question_admin, reports
 from .citizens.permissions import NoAddPermissionPolicy
-from .models import Agency, DraftComment, Question, Sector, UnitSite, level_statistics
+from .models import (
+    Agency,
+    DraftComment,
+    FocalPoint,
+    Leader,
+    Question,
+    Sector,
+    UnitSite,
+    level_statistics,
+)
 
 
 class SectorViewSet(SnippetViewSet):
@@ -40,19 +49,37 @@ class AgencyViewSet(SnippetViewSet):
 
 
 class UnitSiteViewSet(SnippetViewSet):
+    """The ministry's units: the organisation chart and the directory of their websites."""
+
     model = UnitSite
     icon = "site"
-    menu_label = "Trang web đơn vị"
-    list_display = ["name", "url", "kind", "order", "visible"]
-    list_filter = ["kind", "visible"]
+    menu_label = "Đơn vị"
+    list_display = ["name", "category", "parent", "url", "order", "visible"]
+    list_filter = ["category", "kind", "visible"]
     search_fields = ["name"]
+
+
+class LeaderViewSet(SnippetViewSet):
+    model = Leader
+    icon = "user"
+    menu_label = "Lãnh đạo Bộ"
+    list_display = ["name", "title", "rank", "current"]
+    list_filter = ["current"]
+    search_fields = ["name"]
+
+
+class FocalPointViewSet(SnippetViewSet):
+    model = FocalPoint
+    icon = "mail"
+    menu_label = "Đầu mối liên hệ"
+    list_display = ["name", "title", "responsibility", "phone", "email", "order"]
 
 
 class PortalGroup(SnippetViewSetGroup):
     menu_label = "Cổng thông tin"
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (SectorViewSet, AgencyViewSet, UnitSiteViewSet)
+    items = (SectorViewSet, AgencyViewSet, UnitSiteViewSet, LeaderViewSet, FocalPointViewSet)
 
 
 register_snippet(PortalGroup)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
@@ -29,7 +30,8 @@ def type_of(page: Page) -> str:
 
 
 def searchable_pages(request: HttpRequest):
-    """Live, public, unexpired pages of this site: nothing else may ever be found."""
+    """Live, public, unexpired pages of this site in the language of the search (/search/ the
+    Vietnamese tree, /en/search/ the English one): nothing else may ever be found."""
     now = timezone.now()
     pages = (
         Page.objects.live()
@@ -39,7 +41,12 @@ def searchable_pages(request: HttpRequest):
     )
     site = Site.find_for_request(request)
     if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
+        root = site.root_page
+        if translation.get_language() != settings.LANGUAGE_CODE:
+            # The site's home in this language (Wagtail's translation of the root): two queries,
+            # on English searches only; the Vietnamese tree is the site's own root, as before.
+            root = root.localized
+        pages = pages.descendant_of(root, inclusive=True)
     return pages
 
 

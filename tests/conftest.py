@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from home.demo import ensure_home
 from home.models import HomePage
@@ -15,6 +17,13 @@ def _empty_cache() -> None:
     """Every test starts with an empty cache (the database is rolled back, the cache is not), so
     query counts do not depend on which test ran before (sidebar data, site root paths)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> None:
+    """Every test starts in Vietnamese: Django keeps the language a request activated (an /en/
+    page) for the thread, and cms.text formats dates and numbers in the active language."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -52,10 +52,15 @@ def related_urls(page: Page) -> list[str]:
 
 
 def page_urls(page: Page) -> list[str]:
-    """The page, its ancestors, the sitemap files, and what its app registered."""
+    """The page, its ancestors, its versions in the other languages (their language switcher
+    and hreflang links name it), the sitemap files, and what its app registered."""
     urls: list[str] = []
     for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1):
         url = ancestor.get_url()
+        if url:
+            urls.append(url)
+    for version in page.get_translations():
+        url = version.get_url()
         if url:
             urls.append(url)
     urls += [*SITE_WIDE_PATHS, *sitemap_paths(), *related_urls(page.specific)]

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -182,6 +184,7 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Cổng TTĐT Bộ Xây dựng")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# The admin speaks Vietnamese (LANGUAGE_CODE) unless an editor picks English in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Our Vietnamese catalogues for Wagtail's admin and apps come before the ones Wagtail ships.
 LOCALE_PATHS = [
@@ -219,7 +222,13 @@ SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Absolute URLs in the API (detail_url, html_url): the site's public address, not the request's.
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
-WAGTAIL_I18N_ENABLED = False
+# Content in Vietnamese and English (Điều 7.2, Nghị định 42/2022/NĐ-CP): Wagtail's own locales,
+# each page's English version a translation of it in the /en/ tree (cms.urls: i18n_patterns with
+# no prefix for Vietnamese, so every Vietnamese URL stays as it was). Translators write the English
+# by hand: wagtail.contrib.simple_translation copies the page for them (no PO files, no extra
+# package, as wagtail-localize would bring).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: staff e-mail hashes are not sent to a third party (and the admin's CSP stays tight).

@@ -17,6 +17,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Page, Site
 
+from cms import text
 from cms.visibility import visible
 
 register = template.Library()
@@ -47,8 +48,12 @@ def get_site_settings(request: HttpRequest | None) -> Any | None:
 
 
 def site_name(request: HttpRequest | None) -> str:
-    """The ministry's name from the site settings, else ``WAGTAIL_SITE_NAME``."""
-    return getattr(get_site_settings(request), "ministry_name", "") or settings.WAGTAIL_SITE_NAME
+    """The ministry's name from the site settings, else ``WAGTAIL_SITE_NAME``; on a page in
+    another language, the settings' ``ministry_name_<language>`` where it is filled."""
+    found = get_site_settings(request)
+    language = text.language()
+    translated = getattr(found, f"ministry_name_{language}", "") if language != "vi" else ""
+    return translated or getattr(found, "ministry_name", "") or settings.WAGTAIL_SITE_NAME
 
 
 def get_menu_pages(request: HttpRequest | None) -> list[Page]:
@@ -56,7 +61,13 @@ def get_menu_pages(request: HttpRequest | None) -> list[Page]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(visible(site.root_page.get_children()).in_menu().order_by("path"))
+    root = site.root_page
+    if text.language() != settings.LANGUAGE_CODE:
+        # The English home's sections on English pages: the home cms.routing found for this
+        # request (no query), else Wagtail's translation of the site root (two queries).
+        ancestors = getattr(request, "_cms_route_ancestors", None)
+        root = ancestors[0] if ancestors else root.localized
+    return list(visible(root.get_children()).in_menu().order_by("path"))
 
 
 @register.simple_tag(takes_context=True)

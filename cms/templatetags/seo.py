@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
-from cms import metadata
+from cms import metadata, text
 from cms.pages import PageKind
 from cms.templatetags.navigation import get_breadcrumbs
 from cms.templatetags.vi import iso_local
@@ -62,6 +62,7 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     )
     return {
         "title": title or site_name,
+        "og_locale": "en_GB" if text.language() == "en" else "vi_VN",
         "description": description,
         "canonical": metadata.canonical_url(request),
         "site_name": site_name,

@@ -19,14 +19,30 @@ from cms.importer.sync import Writer
 from cms.models import ImportedRecord
 
 from ..models.settings import SiteSettings
-from ..models.units import UnitKind, UnitSite
+from ..models.units import Category, UnitKind, UnitSite
 from ..structure import ensure_home
 
 __all__ = ["BANNER", "UNIT", "BannerWriter", "UnitWriter"]
 
+# The organisation chart's fields are optional: a file of the old format (name, url, kind,
+# order) imports as before. ``parent`` is the parent unit's ``url`` (its natural key), a unit
+# already in the database or on an earlier line.
+UNIT_DETAILS = {
+    "name_en": schema.short(255),
+    "category": schema.choice(*Category.values),
+    "functions": schema.html,
+    "functions_en": schema.html,
+    "head": schema.short(255),
+    "address": schema.short(500),
+    "phone": schema.short(64),
+    "email": schema.short(254),
+}
 UNIT_SPEC = schema.Spec(
     required={"name": schema.short(255), "url": schema.url},
-    optional={"kind": schema.choice(*UnitKind.values), "order": schema.order},
+    optional={
+        "kind": schema.choice(*UnitKind.values), "order": schema.order, "parent": schema.url,
+        **UNIT_DETAILS,
+    },
     key_field=lambda data: "url",
 )
 
@@ -56,6 +72,15 @@ class UnitWriter(Writer):
         unit.name = record.data["name"]  # already ``text.clean``ed: what ``save()`` does
         unit.kind = record.data.get("kind", UnitKind.UNIT)
         unit.order = record.data.get("order", 0)
+        for field in UNIT_DETAILS:
+            if field in record.data:
+                setattr(unit, field, record.data[field])
+        if "parent" in record.data:
+            unit.parent = UnitSite.objects.filter(url=record.data["parent"]).first()
+            if unit.parent is None:
+                raise RecordError(record, ValidationError(
+                    {"parent": "Không có đơn vị nào có địa chỉ này (đơn vị cha phải có trước)."}
+                ))
         try:
             unit.full_clean(validate_unique=False)
         except ValidationError as error:
@@ -134,9 +159,21 @@ class BannerWriter(Writer):
 
 
 def export_units(exporter: Exporter) -> Iterator[dict[str, Any]]:
-    for unit in UnitSite.objects.order_by("url").iterator():
-        yield {"type": "unit", "name": unit.name, "url": unit.url, "kind": unit.kind,
-               "order": unit.order}
+    """Units with a website (``url`` is the record's key), parents first so that a re-import
+    finds each parent; the chart's fields where filled."""
+    units = list(UnitSite.objects.exclude(url=None).select_related("parent"))
+    by_depth: list[tuple[int, str, UnitSite]] = []
+    for unit in units:
+        depth, ancestor = 0, unit.parent
+        while ancestor is not None and depth < len(units):
+            depth, ancestor = depth + 1, ancestor.parent
+        by_depth.append((depth, unit.url, unit))
+    for _, _, unit in sorted(by_depth, key=lambda item: item[:2]):
+        yield compact({
+            "type": "unit", "name": unit.name, "url": unit.url, "kind": unit.kind,
+            "order": unit.order, "parent": unit.parent.url if unit.parent else None,
+            **{field: getattr(unit, field) for field in UNIT_DETAILS},
+        })
 
 
 def export_banners(exporter: Exporter) -> Iterator[dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from .consultations import ConsultationIndexPage, DraftComment, DraftFile, DraftPage
 from .feedback import PageVote
+from .leaders import FocalPoint, Leader
+from .organisation import LeadersPage, OrganisationPage
 from .pages import HomeFeaturedArticle, HomePage, StandardPage
 from .policies import PolicyAttachment, PolicyIndexPage, PolicyPage, PolicyRelation
 from .procedures import (
@@ -17,16 +19,21 @@ from .procedures import (
 from .questions import Question, QuestionIndexPage, QuestionPage
 from .settings import SiteSettings
 from .taxonomy import Agency, Sector
-from .units import UnitSite, UnitSitesPage
+from .units import Category, UnitSite, UnitSitesPage, unit_tree
 
 __all__ = [
     "Agency",
+    "Category",
     "ConsultationIndexPage",
     "DraftComment",
     "DraftFile",
     "DraftPage",
+    "FocalPoint",
     "HomeFeaturedArticle",
     "HomePage",
+    "Leader",
+    "LeadersPage",
+    "OrganisationPage",
     "PageVote",
     "PolicyAttachment",
     "PolicyIndexPage",
@@ -48,4 +55,5 @@ __all__ = [
     "classify",
     "level_statistics",
     "parse_level",
+    "unit_tree",
 ]

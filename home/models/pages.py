@@ -83,7 +83,8 @@ class HomePage(BasePage):
         from news.models import NewsArticlePage
 
         queryset = (
-            visible(NewsArticlePage.objects.all())
+            # The English home lists English articles.
+            visible(NewsArticlePage.objects.filter(locale_id=self.locale_id))
             .defer_streamfields()
             .select_related("category", "main_image")
             .order_by("-published_at", "-pk")

@@ -21,6 +21,10 @@ class SiteSettings(BaseSiteSetting):
         "Tên cơ quan", max_length=255, default="Bộ Xây dựng",
         help_text="Hiện ở đầu trang, tiêu đề trình duyệt và chân trang.",
     )
+    ministry_name_en = models.CharField(
+        "Tên cơ quan (tiếng Anh)", max_length=255, default="Ministry of Construction",
+        blank=True, help_text="Hiện trên các trang tiếng Anh.",
+    )
     emblem = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="Quốc huy / biểu trưng",
@@ -57,7 +61,8 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("ministry_name"), FieldPanel("emblem")], heading="Cơ quan"
+            [FieldPanel("ministry_name"), FieldPanel("ministry_name_en"), FieldPanel("emblem")],
+            heading="Cơ quan",
         ),
         MultiFieldPanel(
             [

@@ -43,7 +43,10 @@ def test_unit_site_refuses_a_duplicate_url_and_a_bad_url(admin_client):
     response = admin_client.post(url, {**data, "url": "không phải địa chỉ"})
     assert response.status_code == 200
     assert UnitSite.objects.count() == 1
-    response = admin_client.post(url, {**data, "url": "https://ibst.vn", "name": ""})
+    # Units have drafts (DraftStateMixin): a required field is required when publishing.
+    response = admin_client.post(
+        url, {**data, "url": "https://ibst.vn", "name": "", "action-publish": "action-publish"}
+    )
     assert "Trường này là bắt buộc." in response.content.decode()
 
 

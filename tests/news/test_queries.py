@@ -21,14 +21,16 @@ from news.factories import ImageFactory, NewsArticlePageFactory, image_block
 # two per level) and loads the category and photo with the article; view restrictions come from
 # the cache (cms.visibility); breadcrumbs reuse the routing rows. With the shared fragments warm
 # an article costs 10 (tests/news/test_page_cache.py).
-ARTICLE_QUERIES = 14
+# Issue 15 (i18n on): +2, the page's translations for the language links (cms.templatetags.
+# languages) and, cache cold, Wagtail's site root paths listing the root's translations.
+ARTICLE_QUERIES = 16
 # Listing: view restrictions, count, one page of articles with category and main image (1),
 # renditions (1), categories (1), feed link (1), plus routing and the shared layout.
 # 2026-12-04: 20 → 14 (one-query routing; the count is bounded, cms.pagination).
-LISTING_QUERIES = 14
+LISTING_QUERIES = 16  # +2 with i18n on, as for an article
 # Feed: site, routing, view restrictions, the newest articles with their categories (1).
 # 2026-12-04: 9 → 6 (one-query routing; no view-restriction query when the site has none).
-FEED_QUERIES = 6
+FEED_QUERIES = 7  # +1 with i18n on: the root's translations in the cold site root paths
 
 
 def make_article(news_index, category, n: int):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home import demo as home_demo
+from home import demo_organisation
 from news import demo as news_demo
 
 
@@ -25,5 +26,6 @@ class Command(BaseCommand):
             existing = set(home.get_children().values_list("id", flat=True))
             news_demo.load(home, self.stdout)
             home_demo.load(home, self.stdout)
+            demo_organisation.load(home, self.stdout)
             show_new_sections_in_menu(home, existing)
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng."))
