@@ -249,7 +249,4 @@ if __name__ == "__main__":
     else:
         from .__main__ import parser
 
-        p = parser()
-        p.add_argument("--repeat", type=int, default=15)
-        p.add_argument("--small-db", default=None)
-        run(p.parse_args())
+        run(parser().parse_args())
