@@ -58,12 +58,14 @@ def page_number(request: HttpRequest, name: str = "page") -> int:
 
 
 def paginate(
-    request: HttpRequest, queryset, per_page: int, max_pages: int = MAX_PAGES
+    request: HttpRequest, queryset, per_page: int, max_pages: int | None = None
 ) -> PaginatorPage:
     """The requested page of ``queryset``; a bad page or one past the end is a 404.
 
     A page past the cap is refused before any query; otherwise one bounded count and the rows.
+    Templates say "hơn N" where ``paginator.capped`` (the listing holds more than it pages).
     """
+    max_pages = MAX_PAGES if max_pages is None else max_pages
     number = page_number(request)
     if number > max_pages:
         raise Http404("Trang không tồn tại.")

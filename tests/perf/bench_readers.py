@@ -155,7 +155,7 @@ def throughput(db: str, article: str) -> dict[str, float]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
-        "REDIS_URL": "redis://127.0.0.1:6379/5",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
         "CACHE_KEY_PREFIX": f"bench-readers-{uuid.uuid4().hex[:8]}",
     }
     manage = [sys.executable, "manage.py"]
