@@ -90,6 +90,12 @@ browser: install-dev node
 lighthouse: install-dev node
 	$(BIN)/python -m tests.browser.lighthouse $(LIGHTHOUSE_ARGS)
 
+# nginx (deploy/nginx) + gunicorn (production settings) + the scheduler on free high ports with
+# a self-signed certificate; checks pages, pictures, static files, admin, 404, redirect over HTTPS.
+.PHONY: prod-smoke
+prod-smoke: install
+	$(BIN)/python deploy/smoke.py
+
 bench: install-dev
 	$(BIN)/python -m tests.perf $(BENCH_ARGS)
 

@@ -1,4 +1,5 @@
-"""Wagtail API v2 for headless clients: read-only, live public pages only."""
+"""Wagtail API v2 for headless clients: read-only, live public pages and the images and documents
+they use (a file uploaded for a draft is not listed before its page is published)."""
 
 from django.conf import settings
 from django.db.models import Q
@@ -9,6 +10,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from cms.security.public_media import filter_public
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
@@ -33,7 +36,21 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"offset không được lớn hơn {cap} khi tìm kiếm")
 
 
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """Only the images a live public page uses."""
+
+    def get_queryset(self):
+        return filter_public(super().get_queryset())
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Only the documents a live public page uses (as ``/documents/…`` serves them)."""
+
+    def get_queryset(self):
+        return filter_public(super().get_queryset())
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -1,4 +1,6 @@
-"""Images in the admin: the text alternative (Wagtail's ``description``) is required.
+"""Images in the admin: the text alternative (Wagtail's ``description``) is required and a new
+file is checked by its content (``cms.files.check_image``). A picture that still cannot be
+rendered is left out of the page (``cms.templatetags.responsive``).
 
 Every ``<img>`` of the public site takes its ``alt`` from it (``default_alt_text``), so an image
 without one would be announced as a file name or not at all (WCAG 1.1.1).
@@ -8,9 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
+
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from cms import text
+from cms.files import check_image
 
 ALT_LABEL = "Văn bản thay thế (mô tả ảnh)"
 ALT_HELP = (
@@ -19,6 +25,16 @@ ALT_HELP = (
     "hội tại Bắc Ninh”."
 )
 ALT_REQUIRED = "Hãy nhập văn bản thay thế mô tả nội dung ảnh."
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, the upload checked by ``cms.files.check_image`` before Wagtail opens
+    it: Wagtail counts a truncated JPEG's frames by decoding it, and that raised (a 500)."""
+
+    def to_python(self, data: Any) -> Any:
+        if isinstance(data, UploadedFile):
+            check_image(data)
+        return super().to_python(data)
 
 
 class AltTextRequiredImageForm(BaseImageForm):
@@ -31,6 +47,10 @@ class AltTextRequiredImageForm(BaseImageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        file_field = self.fields.get("file")
+        if type(file_field) is WagtailImageField:
+            # Wagtail builds this field itself (formfield_for_dbfield); only its class changes.
+            file_field.__class__ = CheckedImageField
         field = self.fields.get("description")
         if field is None:
             return

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage
 
 from cms.templatetags.navigation import site_name as _site_name
+from cms.templatetags.responsive import rendition_or_none
 from cms.text import plain_text
 
 DESCRIPTION_LENGTH = 160
@@ -55,7 +56,10 @@ def image_url(request: HttpRequest | None, image: AbstractImage | None) -> tuple
     """The absolute URL of the 1200×630 preview of an image, and its rendition."""
     if image is None or request is None:
         return "", None
-    rendition = image.get_rendition("fill-1200x630-c50|format-jpeg")
+    # A file that cannot be rendered leaves the preview out (logged), never the page down.
+    rendition = rendition_or_none(image, "fill-1200x630-c50|format-jpeg")
+    if rendition is None:
+        return "", None
     return request.build_absolute_uri(rendition.url), rendition
 
 

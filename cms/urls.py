@@ -8,9 +8,13 @@ from wagtail.urls import serve_pattern
 
 from cms import routing
 from cms.api import api_router
+from cms.health import healthz, readyz
 from cms.views import robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
+    # Answered first by cms.health.ProbeMiddleware; routed here too so they reverse and resolve.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -33,3 +37,6 @@ urlpatterns += [
     re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
+
+# A lost database answers 503 (templates/503.html), anything else 500 (cms/outage.py).
+handler500 = "cms.outage.server_error"

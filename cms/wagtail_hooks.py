@@ -21,6 +21,7 @@ from wagtail.admin.views.home import (
 )
 from wagtail.models import Page
 
+import cms.editing_conflicts  # noqa: F401  (registers its after_edit_page hook)
 from cms import text
 from cms.editorial.chooser import chooser_queryset
 from cms.editorial.setup import APPROVER_GROUPS

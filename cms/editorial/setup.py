@@ -28,7 +28,12 @@ APPROVER_GROUPS = (GROUP_REVIEWERS, GROUP_ADMINS)
 
 # Page permission codenames (wagtailcore.Page content type).
 EDITOR_PAGE_PERMS = ("add_page", "change_page")
-REVIEWER_PAGE_PERMS = ("change_page", "publish_page", "lock_page", "unlock_page")
+# Reviewers approve or send back through the workflow (its approval publishes); they hold no
+# publish right of their own, so no reviewer can publish an edited page without review.
+REVIEWER_PAGE_PERMS = ("change_page", "lock_page", "unlock_page")
+REVIEWER_REVOKED_PAGE_PERMS = ("publish_page",)  # granted by earlier versions: taken back
+# Groups whose members must sign in with a second factor (cms.security.second_factor).
+SECOND_FACTOR_GROUPS = (GROUP_REVIEWERS, GROUP_ADMINS)
 ADMIN_PAGE_PERMS = (
     "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page",
 )
@@ -207,6 +212,11 @@ def ensure_groups(apps: Any) -> dict[str, Any]:
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(access_admin)
         groups[name] = group
+    require_2fa = _permission(
+        apps, "wagtailadmin", "admin", "require_2fa", "Bắt buộc xác thực hai bước"
+    )
+    for name in SECOND_FACTOR_GROUPS:
+        groups[name].permissions.add(require_2fa)
 
     root = root_collection(apps)
     for section in sections():
@@ -255,6 +265,10 @@ def ensure_section(apps: Any, page_id: int, section: Section) -> None:
     workflow = ensure_workflow(apps)
     grant_page(apps, groups[section.group], page_id, EDITOR_PAGE_PERMS)
     grant_page(apps, groups[GROUP_REVIEWERS], page_id, REVIEWER_PAGE_PERMS)
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupPagePermission.objects.filter(
+        group=groups[GROUP_REVIEWERS], permission__codename__in=REVIEWER_REVOKED_PAGE_PERMS
+    ).delete()
     grant_models(apps, groups[section.group], section.models)
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     WorkflowPage.objects.get_or_create(page_id=page_id, defaults={"workflow": workflow})

@@ -1,11 +1,16 @@
 """Settings shared by every environment; everything that varies comes from env vars."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 
 from django.utils.translation import gettext_lazy as _
+
+from cms.security.policy import admin_directives, public_directives
+from cms.storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +33,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "cms",
+    "cms.security",
     "home",
     "news",
     "search",
@@ -57,10 +63,19 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Ops: the access line and request id wrap everything; probes answer before host checks,
+    # the HTTPS redirect, sessions and caches (cms/health.py says why).
+    "cms.requestlog.RequestLogMiddleware",
+    "cms.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: an anonymous reader's page comes from the shared cache (cms.cache).
     "cms.cache.middleware.PageCacheMiddleware",
@@ -69,9 +84,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A second factor in the admin: required of the groups holding ``require_2fa``.
+    "cms.security.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -114,9 +133,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but clear() removes only KEY_PREFIX's keys and a Redis that is
+            # down makes the site uncached instead of failing (cms/rediscache.py).
+            "BACKEND": "cms.rediscache.SiteRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -124,10 +146,39 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    # Django's common passwords and Vietnamese ones (matkhau1, anhyeuem…).
+    {"NAME": "cms.security.passwords.VietnameseCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Sign-in: lockout (django-axes), second factor (django-otp TOTP, cms.security.second_factor) --
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses every attempt while locked out
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After AXES_FAILURE_LIMIT wrong passwords for one account from one address, that pair is locked
+# for AXES_COOLOFF_MINUTES (the right password is refused too); attempts are kept in the database
+# (AccessAttempt, AccessLog, AccessFailureLog: Django admin's "Axes" section is not mounted; query
+# them or use `manage.py axes_list_attempts`, `axes_reset_username USER` to unlock).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+# Behind the TLS proxy the client's address is the first of X-Forwarded-For (AXES_PROXY_COUNT=1).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# TOTP required of the groups holding ``wagtailadmin.require_2fa`` (reviewers, portal
+# administrators) and superusers; anyone may enrol from the account menu, and whoever has a
+# device must use it. Not required in dev and tests unless OTP_REQUIRED=true; on in production.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Cổng TTĐT Bộ Xây dựng")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -142,14 +193,22 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Media (uploads and Wagtail's renditions, which use the default storage): a local folder,
+    # shared between app servers by mounting it (NFS…), or MEDIA_STORAGE=s3 (cms/storage.py).
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
-MEDIA_URL = "/media/"
+# The largest upload; deploy/nginx/render.sh gives nginx the same limit (plus the envelope).
+UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "20"))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
+# Any app server answers the same session: kept in the shared database (Django's default, said
+# here because it matters; not in a per-server cache or file).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -158,28 +217,92 @@ WAGTAIL_SITE_NAME = "Bộ Xây dựng"
 # name (cms.templatetags.navigation), templates as settings.home.SiteSettings.
 SITE_SETTINGS_MODEL = "home.SiteSettings"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Absolute URLs in the API (detail_url, html_url): the site's public address, not the request's.
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: staff e-mail hashes are not sent to a third party (and the admin's CSP stays tight).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
 # Alt text (the image's description) is required in the admin: every <img> of the site uses it.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"
+# Documents are always served by Wagtail's view (never /media/documents/ directly): it refuses a
+# document no public page uses yet (cms.security.wagtail_hooks) and checks collection privacy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Reviewers approve without a publish right of their own; the approval publishes.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.security.workflow.publish_approved"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.CheckedDocumentForm"
 # Vietnamese search (search.backend) unless SEARCH_ELASTICSEARCH_URL/SEARCH_OPENSEARCH_URL is set:
 # the search app reads the environment when it makes the backend (search.configured, search.conf).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.configured"}}
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 50
 
+# --- Headers: Content-Security-Policy (django-csp; cms.security.policy), Permissions-Policy -------
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives()}
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": admin_directives()}
+CMS_ADMIN_URL_PREFIX = "/admin/"
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self", "https://www.youtube.com", "https://player.vimeo.com"],
+}
+
+# --- E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True) or the EMAIL_* variables ---------
+_email = dj_email_url.parse(os.environ["EMAIL_URL"]) if os.environ.get("EMAIL_URL") else {}
+EMAIL_BACKEND = _email.get(
+    "EMAIL_BACKEND",
+    os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+)
+EMAIL_HOST = _email.get("EMAIL_HOST", os.environ.get("EMAIL_HOST", "localhost"))
+EMAIL_PORT = _email.get("EMAIL_PORT", int(os.environ.get("EMAIL_PORT", "25")))
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", os.environ.get("EMAIL_HOST_USER", ""))
+EMAIL_HOST_PASSWORD = _email.get(
+    "EMAIL_HOST_PASSWORD", os.environ.get("EMAIL_HOST_PASSWORD", "")
+)
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", env_bool("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", env_bool("EMAIL_USE_SSL", False))
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng thông tin <no-reply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# One line per request on "cms.request" (cms/requestlog.py) with its request id; 500s with
+# their traceback from "django.request"; LOG_FORMAT=json for one JSON object per line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cms.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "cms.requestlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "cms.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+    },
 }
 
 # The page cache (cms.cache): seconds a page is kept at most (it is purged on every change that

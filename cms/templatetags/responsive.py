@@ -7,6 +7,7 @@ with a JPEG fallback, widths in ``srcset``, explicit ``width``/``height`` (no la
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +19,7 @@ from wagtail.images.models import AbstractImage, Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 # role → (filter spec with brace expansion, sizes attribute), as site.css lays them out. hero: the
 # main column. card: the 13rem thumbnail beside a title (full width on a phone), cropped 16:9 like
@@ -57,6 +59,27 @@ def prefetch_renditions(images: Iterable) -> None:
         models.prefetch_related_objects(images, "renditions")
 
 
+def renditions_or_none(image: Any, specs: list[str]) -> dict[str, Any] | None:
+    """The image's renditions of these specs, or None when its file cannot be rendered.
+
+    Wagtail's shortcuts turn only a missing file into a placeholder; a file that is not an image,
+    is truncated or too large raises while a page renders, and one such file made the home page
+    answer 500 to every visitor. Such a picture is left out and the error logged once per view.
+    A broad ``except`` on purpose: whatever the image library raises, the page still shows.
+    """
+    try:
+        return get_renditions_or_not_found(image, specs)
+    except Exception:  # noqa: BLE001
+        logger.exception("Không tạo được bản hiển thị của ảnh #%s (%s)", image.pk, image.file.name)
+        return None
+
+
+def rendition_or_none(image: Any, spec: str) -> Any | None:
+    """One rendition, or None when the image cannot be rendered (see ``renditions_or_none``)."""
+    renditions = renditions_or_none(image, [spec])
+    return None if renditions is None else renditions[spec]
+
+
 @register.simple_tag
 def responsive_image(
     image: AbstractImage | None,
@@ -74,7 +97,10 @@ def responsive_image(
     if role not in ROLES:
         raise template.TemplateSyntaxError(f"responsive_image: unknown role {role!r}")
     _, sizes = ROLES[role]
-    renditions = _distinct(get_renditions_or_not_found(image, specs_for(role)))
+    renditions = renditions_or_none(image, specs_for(role))
+    if renditions is None:
+        return mark_safe("")  # the file cannot be rendered: the page shows without it (logged)
+    renditions = _distinct(renditions)
     if sizes is None:
         sizes = f"{min(rendition.width for rendition in renditions.values())}px"
     if len(renditions) == len({_format(spec) for spec in renditions}):
@@ -90,6 +116,23 @@ def responsive_image(
     if css_class:
         attrs["class"] = css_class
     return mark_safe(Picture(renditions, attrs).__html__())  # noqa: S308 - Wagtail escapes attrs
+
+
+@register.simple_tag
+def plain_image(
+    image: AbstractImage | None, spec: str, alt: str = "", css_class: str = ""
+) -> SafeString:
+    """``{% plain_image ss.emblem "height-72" css_class="brand__emblem" %}``: one ``<img>`` of one
+    rendition, as Wagtail's ``{% image %}``, but a file that cannot be rendered gives nothing."""
+    if not isinstance(image, AbstractImage):
+        return mark_safe("")
+    rendition = rendition_or_none(image, spec)
+    if rendition is None:
+        return mark_safe("")
+    attrs = {"alt": alt}
+    if css_class:
+        attrs["class"] = css_class
+    return mark_safe(rendition.img_tag(attrs))  # noqa: S308 - Wagtail escapes attrs
 
 
 def _format(spec: str) -> str:

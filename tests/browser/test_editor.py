@@ -24,7 +24,11 @@ def test_editor_sees_the_folded_slug_while_typing_publishes_and_a_reader_sees_it
     get_user_model().objects.create_superuser("bientap", "bientap@example.vn", "mat-khau-dai-123")
     index = NewsIndexPage.objects.live().first()
 
-    editor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    # bypass_csp: Playwright's wait_for_function evaluates its predicate with eval, which the
+    # admin's Content-Security-Policy rightly forbids (tests/browser/test_csp.py checks the policy).
+    editor = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="vi-VN", bypass_csp=True
+    )
     tab = editor.new_page()
     tab.goto(live_server.url + "/admin/login/")
     tab.locator("#id_username").fill("bientap")

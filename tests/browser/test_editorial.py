@@ -45,7 +45,10 @@ def newsroom(demo, db_access) -> Iterator[dict]:
 
 
 def log_in(browser, base_url: str, username: str):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
+    # bypass_csp: Playwright's wait_for_function polls with eval, which the admin's CSP forbids.
+    context = browser.new_context(
+        locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", bypass_csp=True
+    )
     context.set_default_timeout(30_000)
     tab = context.new_page()
     tab.goto(base_url + "/admin/login/")

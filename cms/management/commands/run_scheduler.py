@@ -4,6 +4,10 @@ Wagtail makes a go-live or expiry date take effect only when ``publish_scheduled
 worker runs it every ``--interval`` seconds (30 by default, never more, so a date takes effect
 within a minute); ``make run`` starts it beside runserver, production runs it as a service
 (``Procfile`` ``worker:``, ``deploy/systemd/``). SIGTERM or SIGINT stops it after the current tick.
+
+Started on every app server, it runs on one: a pass runs only in the process that holds the
+scheduler's leader lock (``cms.leader``: a PostgreSQL advisory lock), and another takes over
+within one interval when that process stops.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from cms import text
+from cms.leader import Leadership
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +54,12 @@ class Command(BaseCommand):
                 f"--interval phải từ 1 đến {MAX_INTERVAL} giây, nhận được {interval}."
             )
         self.stop = threading.Event()
+        self.leadership = Leadership("run_scheduler")
         if options["once"]:
-            self.tick()
+            try:
+                self.tick()
+            finally:
+                self.leadership.release()
             return
         previous = self._install_signal_handlers()
         self.log(f"Bộ hẹn giờ xuất bản chạy mỗi {interval} giây.")
@@ -59,12 +68,23 @@ class Command(BaseCommand):
                 self.tick()
                 self.stop.wait(interval)
         finally:
+            self.leadership.release()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         self.log("Bộ hẹn giờ xuất bản đã dừng.")
 
     def tick(self) -> bool:
-        """One run of ``publish_scheduled``; an error is logged, never fatal to the loop."""
+        """One run of ``publish_scheduled`` if this process leads; an error is logged, never
+        fatal to the loop."""
+        was_leader = self.leadership.leader
+        if not self.leadership.held():
+            if was_leader:
+                self.log("Mất khóa điều phối; máy chủ khác sẽ chạy bộ hẹn giờ.")
+            self.log("Máy chủ khác đang chạy bộ hẹn giờ; bỏ qua lượt này.", verbosity=2)
+            return False
+        if not was_leader:
+            self.log("Giữ khóa điều phối: bộ hẹn giờ chạy trên máy chủ này.")
+        self.log("Lượt chạy publish_scheduled.", verbosity=2)
         self._recycle_connections()
         out = io.StringIO()
         try:
@@ -79,8 +99,8 @@ class Command(BaseCommand):
             self.log(report)
         return True
 
-    def log(self, message: str) -> None:
-        if self.verbosity >= 1:
+    def log(self, message: str, verbosity: int = 1) -> None:
+        if self.verbosity >= verbosity:
             now = text.format_datetime(timezone.now())
             self.stdout.write(f"[{now}] {message}")
 

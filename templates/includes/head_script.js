@@ -1,0 +1,1 @@
+document.documentElement.className+=" js";try{var s=localStorage.getItem("cms-text-size");if(s==="small"||s==="large"||s==="larger")document.documentElement.setAttribute("data-text-size",s)}catch(e){}

@@ -1,0 +1,69 @@
+"""The Redis cache shared by app servers: purges only its own keys, survives Redis going away."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import redis
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+
+from cms import rediscache
+from cms.importer.run import after_import
+from home.models import UnitSite
+
+
+def site_cache(url: str, prefix: str = "cms") -> dict:
+    return {"default": {"BACKEND": "cms.rediscache.SiteRedisCache", "LOCATION": url,
+                        "KEY_PREFIX": prefix}}
+
+
+@pytest.mark.django_db
+def test_an_import_removes_this_sites_keys_and_no_other(redis_server, tmp_path):
+    raw = redis.Redis.from_url(redis_server.url)
+    raw.set("othersite:1:page", b"kept")
+    raw.set("session-of-another-app", b"kept")
+    with override_settings(CACHES=site_cache(redis_server.url, prefix="cms")):
+        cache.set_many({f"page:{n}": n for n in range(1200)})  # more than one SCAN/DELETE batch
+        assert raw.dbsize() == 1202
+        source = tmp_path / "units.jsonl"
+        source.write_text(json.dumps({"type": "unit", "name": "Cục Quản lý nhà",
+                                      "url": "https://cucnha.example.vn"}) + "\n")
+        call_command("import_content", str(source), stdout=io.StringIO())
+        assert UnitSite.objects.filter(url="https://cucnha.example.vn").exists()
+        assert cache.get("page:7") is None
+    assert sorted(raw.keys()) == [b"othersite:1:page", b"session-of-another-app"]
+
+
+@pytest.mark.django_db
+def test_after_import_clears_only_the_prefix_even_with_glob_characters(redis_server):
+    raw = redis.Redis.from_url(redis_server.url)
+    raw.set("cmsX:1:a", b"kept")  # would match a naive "cms*" pattern
+    with override_settings(CACHES=site_cache(redis_server.url, prefix="cms")):
+        cache.set("a", 1)
+        after_import()
+        assert cache.get("a") is None
+    assert raw.keys() == [b"cmsX:1:a"]
+
+
+def test_redis_down_degrades_to_uncached_and_recovers(redis_server, monkeypatch, caplog):
+    monkeypatch.setattr(rediscache, "RETRY_AFTER", 0.0)
+    with override_settings(CACHES=site_cache(redis_server.url)):
+        cache.set("k", "v")
+        assert cache.get("k") == "v"
+        redis_server.stop()
+        assert cache.get("k", "miss") == "miss"
+        cache.set("k", "v2")  # dropped, no exception
+        assert cache.add("n", 1) is False
+        assert cache.get_many(["k"]) == {}
+        with pytest.raises(ValueError):
+            cache.incr("n")
+        assert cache.clear() is False
+        assert any("cache unavailable (ConnectionError)" in r.getMessage() for r in caplog.records)
+        redis_server.start()  # same port, empty
+        cache.set("k", "v3")
+        assert cache.get("k") == "v3"

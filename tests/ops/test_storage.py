@@ -1,0 +1,79 @@
+"""Media storage from the environment: a local folder by default, S3-compatible on demand."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.storage import media_storage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, django; django.setup()
+from django.core.files.storage import default_storage
+from wagtail.images import get_image_model
+Image = get_image_model()
+Rendition = Image.get_rendition_model()
+storage = default_storage._wrapped if default_storage._setup() is None else None
+print(json.dumps({
+    "class": f"{type(storage).__module__}.{type(storage).__name__}",
+    "bucket": getattr(default_storage, "bucket_name", None),
+    "endpoint": getattr(default_storage, "endpoint_url", None),
+    "location": getattr(default_storage, "location", None),
+    "image_storage": type(Image._meta.get_field("file").storage).__name__,
+    "rendition_storage": type(Rendition._meta.get_field("file").storage).__name__,
+    "url": default_storage.url("images/a.jpg"),
+}))
+"""
+
+
+def probe(**env: str) -> dict:
+    """The storage a fresh process builds from the dev settings and this environment."""
+    environ = {key: value for key, value in os.environ.items()
+               if not key.startswith(("MEDIA_", "S3_", "AWS_"))}
+    environ.update(env, DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=environ,  # noqa: S603
+                            capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_local_folder_by_default():
+    found = probe(MEDIA_ROOT="/srv/shared/media")
+    assert found["class"] == "django.core.files.storage.filesystem.FileSystemStorage"
+    assert found["location"] == "/srv/shared/media"
+    assert found["url"] == "/media/images/a.jpg"
+
+
+def test_s3_compatible_store_chosen_from_the_environment_for_images_and_renditions():
+    found = probe(MEDIA_STORAGE="s3", S3_BUCKET="bxd-media", S3_REGION="us-east-1",
+                  S3_ENDPOINT_URL="https://s3.storage.example.vn",
+                  AWS_ACCESS_KEY_ID="AKIAEXAMPLE", AWS_SECRET_ACCESS_KEY="not-a-real-secret")
+    assert found["class"] == "storages.backends.s3.S3Storage"
+    assert (found["bucket"], found["endpoint"], found["location"]) == (
+        "bxd-media", "https://s3.storage.example.vn", "media")
+    # Wagtail's originals and renditions are written through the default storage.
+    assert found["image_storage"] == found["rendition_storage"] == "DefaultStorage"
+    # A private bucket: signed URLs, built locally (no network).
+    assert found["url"].startswith("https://s3.storage.example.vn/bxd-media/media/images/a.jpg?")
+    assert "Signature" in found["url"] or "X-Amz-Signature" in found["url"]
+
+
+def test_public_domain_gives_plain_urls():
+    options = media_storage({"MEDIA_STORAGE": "s3", "S3_BUCKET": "b",
+                             "S3_CUSTOM_DOMAIN": "media.example.vn"})["OPTIONS"]
+    assert options["querystring_auth"] is False
+    assert options["custom_domain"] == "media.example.vn"
+
+
+@pytest.mark.parametrize("env", [{"MEDIA_STORAGE": "s3"}, {"MEDIA_STORAGE": "ftp"}])
+def test_bad_storage_settings_refuse_to_start(env):
+    with pytest.raises(ImproperlyConfigured):
+        media_storage(env)
