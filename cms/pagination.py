@@ -17,6 +17,10 @@ from django.http import Http404, HttpRequest
 from django.utils.functional import cached_property
 
 MAX_PAGES = 100
+# The count reads at most this many pages past the requested one: page 1 of a category of
+# 12,000 articles counted 1,001 rows (20 ms at 100,000 articles); now 110. Beyond the window
+# the listing says "hơn N trang" (``capped``); the last page a reader can reach is still MAX_PAGES.
+WINDOW = 10
 
 
 class BoundedPaginator(Paginator):
@@ -58,16 +62,21 @@ def page_number(request: HttpRequest, name: str = "page") -> int:
 
 
 def paginate(
-    request: HttpRequest, queryset, per_page: int, max_pages: int = MAX_PAGES
+    request: HttpRequest, queryset, per_page: int, max_pages: int | None = None
 ) -> PaginatorPage:
     """The requested page of ``queryset``; a bad page or one past the end is a 404.
 
-    A page past the cap is refused before any query; otherwise one bounded count and the rows.
+    A page past the cap is refused before any query; otherwise one count of at most ``WINDOW``
+    pages past this one, and the rows.
+    Templates say "hơn N" where ``paginator.capped`` (the listing holds more than it pages).
     """
+    max_pages = MAX_PAGES if max_pages is None else max_pages
     number = page_number(request)
     if number > max_pages:
         raise Http404("Trang không tồn tại.")
     try:
-        return BoundedPaginator(queryset, per_page, max_pages=max_pages).page(number)
+        return BoundedPaginator(
+            queryset, per_page, max_pages=min(max_pages, number + WINDOW)
+        ).page(number)
     except InvalidPage as error:
         raise Http404("Trang không tồn tại.") from error

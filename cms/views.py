@@ -32,7 +32,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     sections = {
         name: cls(request)
         for name, cls in section_sitemaps().items()
-        if cls(request).pages().exists()
+        if cls(request).has_pages()
     }
     return sitemap_views.index(request, sections, sitemap_url_name="sitemap_section")
 
@@ -42,6 +42,6 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """One section, in files of ``PAGE_LIMIT`` URLs (``?p=2``); unknown or empty sections 404."""
     cls = section_sitemaps().get(section)
-    if cls is None or not cls(request).pages().exists():
+    if cls is None or not cls(request).has_pages():
         raise Http404("Không có mục sơ đồ trang này.")
     return sitemap_views.sitemap(request, {section: cls}, section=section)

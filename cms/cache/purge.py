@@ -91,6 +91,11 @@ def purge_page(page: Page) -> None:
     purge_urls(page_urls(page))
 
 
+def forget_sitemaps() -> None:
+    """Retire the sitemaps' kept section summaries (``cms.sitemaps.GENERATION``)."""
+    keys.bump(f"{keys.PREFIX}:gen:sitemaps")
+
+
 def purge_all() -> None:
     keys.bump(keys.ALL)
     cache.delete(NEXT_EXPIRY_KEY)

@@ -45,6 +45,13 @@ def on_page_delete(sender, instance: Page, **kwargs) -> None:
         now_and_on_commit(purge.purge_all)
 
 
+def on_page_save(sender, instance, **kwargs) -> None:
+    """Any page saved (published, unpublished, created, edited): the sitemaps' kept section
+    summaries (``cms.sitemaps``) are read afresh; the pages themselves purge on publish."""
+    if isinstance(instance, Page):
+        now_and_on_commit(purge.forget_sitemaps)
+
+
 def on_structure_change(sender, **kwargs) -> None:
     visibility.forget_restrictions()
     now_and_on_commit(purge.purge_all)
@@ -63,6 +70,7 @@ def connect() -> None:
     page_published.connect(on_publish_change, dispatch_uid="cms-cache-published")
     page_unpublished.connect(on_publish_change, dispatch_uid="cms-cache-unpublished")
     post_delete.connect(on_page_delete, dispatch_uid="cms-cache-page-delete")
+    post_save.connect(on_page_save, dispatch_uid="cms-cache-page-save-sitemaps")
     post_page_move.connect(on_structure_change, dispatch_uid="cms-cache-move")
     page_slug_changed.connect(on_structure_change, dispatch_uid="cms-cache-slug")
     for signal, uid in ((post_save, "save"), (post_delete, "delete")):

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from cms import text
+from cms.cache import fragments
 from cms.visibility import visible
 
 register = template.Library()
@@ -76,17 +77,19 @@ def main_menu(context: template.Context) -> list[dict[str, Any]]:
     request = context.get("request")
     current = context.get("page")
     current_path = getattr(current, "path", "") or ""
-    items = []
-    for page in get_menu_pages(request):
-        items.append(
-            {
-                "title": page.title,
-                "url": page.get_url(request),
-                "current": bool(current_path) and current_path.startswith(page.path),
-                "exact": current_path == page.path,
-            }
-        )
-    return items
+
+    def entries() -> list[tuple[str, str, str]]:
+        return [(page.title, page.get_url(request), page.path) for page in get_menu_pages(request)]
+
+    return [
+        {
+            "title": title,
+            "url": url,
+            "current": bool(current_path) and current_path.startswith(path),
+            "exact": current_path == path,
+        }
+        for title, url, path in fragments.shared("main-menu", request, entries)
+    ]
 
 
 def get_breadcrumbs(context: template.Context) -> list[Crumb]:

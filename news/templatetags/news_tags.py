@@ -8,6 +8,7 @@ from django import template
 from django.http import HttpRequest
 from django.utils.html import format_html
 
+from cms.cache import fragments
 from cms.visibility import visible
 
 register = template.Library()
@@ -28,7 +29,8 @@ def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
 @register.simple_tag(takes_context=True)
 def news_feed_link(context: template.Context) -> str:
     """``<link rel="alternate" type="application/rss+xml">`` to the news feed, for ``<head>``."""
-    found = _main_feed(context.get("request"))
+    request = context.get("request")
+    found = fragments.shared("news-feed-link", request, lambda: _main_feed(request))
     if not found:
         return ""
     title, url = found

@@ -43,3 +43,31 @@ def test_related_articles_score_only_the_newest_candidates(news_index, category,
     related = me.related_articles()
     assert set(related) <= set(new)
     assert len(related) == 3
+
+
+def test_a_capped_listing_says_there_are_more(client, news_index, category, monkeypatch):
+    """Where the count stops at the cap, the reader is told "hơn N" (more than N pages)."""
+    import cms.pagination
+
+    news_index.per_page = 1
+    news_index.save_revision().publish()
+    for _ in range(3):
+        NewsArticlePageFactory(parent=news_index, category=category)
+    assert "Trang 1/3<" in client.get("/tin-tuc/").content.decode()
+    monkeypatch.setattr(cms.pagination, "MAX_PAGES", 2)
+    assert "Trang 1/hơn 2<" in client.get("/tin-tuc/").content.decode()
+    assert client.get("/tin-tuc/?page=3").status_code == 404
+
+
+def test_the_count_reads_only_a_window_past_the_page(client, news_index, category, monkeypatch):
+    """Page 1 of a large listing counts a few pages ahead, not up to the last reachable page."""
+    import cms.pagination
+
+    news_index.per_page = 1
+    news_index.save_revision().publish()
+    for _ in range(3):
+        NewsArticlePageFactory(parent=news_index, category=category)
+    monkeypatch.setattr(cms.pagination, "WINDOW", 1)
+    assert "Trang 1/hơn 2<" in client.get("/tin-tuc/").content.decode()
+    assert "Trang 2/3<" in client.get("/tin-tuc/?page=2").content.decode()
+    assert "Trang 3/3<" in client.get("/tin-tuc/?page=3").content.decode()

@@ -189,12 +189,12 @@ def test_an_article_costs_at_most_ten_queries_uncached(
     client, news_index, category, django_assert_num_queries
 ):
     """Issue 12: ≤ 10 queries for an anonymous reader, page cache bypassed (a junk parameter),
-    the site's shared fragments (sidebar, site root paths, restrictions) warm. 11 since issue 15:
-    the page's translations, for the language switcher and hreflang links (cms.templatetags.
-    languages), are one query."""
+    the site's shared fragments (sidebar, site root paths, restrictions, the site and its
+    settings, the menu, the feed link) warm: 6, and 1 since issue 15 for the page's translations
+    (the language switcher and hreflang links, cms.templatetags.languages)."""
     page = make_article(news_index, category, 10)
     assert client.get(page.url + "?v=1").status_code == 200
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         response = client.get(page.url + "?v=2")
     assert HIT not in response
     assert response.content.decode().count('class="news-card"') == 4
@@ -213,3 +213,30 @@ def test_a_move_purges_the_old_address(client, home_page):
     old = client.get("/gioi-thieu/")  # Wagtail's automatic redirect, not the stored copy
     assert (old.status_code, old["Location"]) == (301, "/to-chuc/gioi-thieu/")
     assert client.get("/to-chuc/gioi-thieu/").status_code == 200
+
+
+def test_shared_fragments_follow_menu_and_settings_changes_on_uncached_views(
+    client, news_index, category, home_page
+):
+    """The menu, the site and its settings are kept between views (issue 12's uncached
+    throughput); a menu page published, renamed or unpublished and a settings change show on
+    the very next view, cached or not."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings, StandardPage
+
+    article = make_article(news_index, category, 1)
+    assert "Dịch vụ công" not in client.get(article.url + "?v=1").content.decode()
+    menu_page = home_page.add_child(
+        instance=StandardPage(title="Dịch vụ công", slug="dich-vu-cong", show_in_menus=True)
+    )
+    menu_page.save_revision().publish()
+    assert "Dịch vụ công" in client.get(article.url + "?v=2").content.decode()
+    publish_edit(menu_page, title="Dịch vụ công trực tuyến")
+    assert "Dịch vụ công trực tuyến" in client.get(article.url + "?v=3").content.decode()
+    menu_page.unpublish()
+    assert "Dịch vụ công" not in client.get(article.url + "?v=4").content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.ministry_name = "Bộ Xây dựng – tên mới"
+    site_settings.save()
+    assert "tên mới" in client.get(article.url + "?v=5").content.decode()

@@ -155,7 +155,7 @@ def throughput(db: str, article: str) -> dict[str, float]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
-        "REDIS_URL": "redis://127.0.0.1:6379/5",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
         "CACHE_KEY_PREFIX": f"bench-readers-{uuid.uuid4().hex[:8]}",
     }
     manage = [sys.executable, "manage.py"]
@@ -249,7 +249,4 @@ if __name__ == "__main__":
     else:
         from .__main__ import parser
 
-        p = parser()
-        p.add_argument("--repeat", type=int, default=15)
-        p.add_argument("--small-db", default=None)
-        run(p.parse_args())
+        run(parser().parse_args())

@@ -37,6 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sqlite-articles", type=int, default=10_000,
                         help="articles for the SQLite import figure (0: skip)")
     parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the dataset")
+    parser.add_argument("--small-db", default=None,
+                        help="the 1,000-article database of the readers bench (default <db>_1k)")
+    parser.add_argument("--repeat", type=int, default=15,
+                        help="requests per URL in the readers bench (default 15)")
 
 
 def url(name: str) -> str:

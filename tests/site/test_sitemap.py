@@ -86,10 +86,42 @@ def test_sitemap_queries_do_not_grow_with_pages(client, tree, home_page):
 
     client.get("/sitemap.xml"), client.get("/sitemap-trang.xml")  # warm Wagtail's caches
     index_before, section_before = count("/sitemap.xml"), count("/sitemap-trang.xml")
+    # The first view after a change reads each section's summary once: a fixed cost, the same
+    # after one page added as after five more.
+    add_page(home_page, "Trang thêm")
+    after_one = count("/sitemap.xml")
     for number in range(5):
         add_page(home_page, f"Trang thêm {number}")
+    assert count("/sitemap.xml") == after_one
     assert count("/sitemap.xml") == index_before
     assert count("/sitemap-trang.xml") == section_before
+
+
+def test_pages_added_or_unpublished_show_in_the_sitemap_at_once(
+    client, tree, home_page, monkeypatch
+):
+    """The kept section summaries (sizes, file boundaries) never hide a change (cms.sitemaps)."""
+    monkeypatch.setattr(SectionSitemap, "limit", 2)
+
+    def crawl() -> tuple[list[str], list[str]]:
+        index = _locs(_valid(client.get("/sitemap.xml").content, "siteindex.xsd"))
+        seen = []
+        for url in index:
+            response = client.get(url.removeprefix("http://testserver"))
+            seen += _locs(_valid(response.content, "sitemap.xsd"))
+        return index, seen
+
+    index, before = crawl()
+    assert (len(index), len(before)) == (3, 5)
+    first, second = add_page(home_page, "Trang mới một"), add_page(home_page, "Trang mới hai")
+    index, seen = crawl()
+    assert (len(index), len(seen), len(set(seen))) == (4, 7, 7)
+    assert {f"http://testserver/{p.slug}/" for p in (first, second)} <= set(seen)
+    second.unpublish()
+    first.unpublish()
+    index, seen = crawl()
+    assert len(index) == 3
+    assert seen == before
 
 
 def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client):
