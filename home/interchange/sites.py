@@ -68,7 +68,7 @@ class UnitWriter(Writer):
     def find(self, records: list[Record], mappings: dict[str, ImportedRecord]) -> dict[str, Any]:
         return {u.url: u for u in UnitSite.objects.filter(url__in=[r.key for r in records])}
 
-    def fill(self, unit: UnitSite, record: Record) -> None:
+    def fill(self, unit: UnitSite, record: Record, made: dict[str, UnitSite] | None = None) -> None:
         unit.name = record.data["name"]  # already ``text.clean``ed: what ``save()`` does
         unit.kind = record.data.get("kind", UnitKind.UNIT)
         unit.order = record.data.get("order", 0)
@@ -76,7 +76,10 @@ class UnitWriter(Writer):
             if field in record.data:
                 setattr(unit, field, record.data[field])
         if "parent" in record.data:
-            unit.parent = UnitSite.objects.filter(url=record.data["parent"]).first()
+            parent_url = record.data["parent"]
+            unit.parent = (made or {}).get(parent_url) or UnitSite.objects.filter(
+                url=parent_url
+            ).first()
             if unit.parent is None:
                 raise RecordError(record, ValidationError(
                     {"parent": "Không có đơn vị nào có địa chỉ này (đơn vị cha phải có trước)."}
@@ -91,12 +94,24 @@ class UnitWriter(Writer):
         unit.save()
 
     def create(self, records: list[Record]) -> list[UnitSite]:
-        units = []
-        for record in records:
-            unit = UnitSite(url=record.key)
-            self.fill(unit, record)
-            units.append(unit)
-        UnitSite.objects.bulk_create(units)  # URLs: new (``find``) and unique in the file
+        """Insert the batch top down: a unit whose parent is new in this batch waits for it (one
+        insert per level of the chart), so that a file may list a parent and its children."""
+        pending = {record.key: record for record in records}
+        made: dict[str, UnitSite] = {}
+        units: list[UnitSite] = []
+        while pending:
+            wave = [r for r in pending.values() if r.data.get("parent") not in pending]
+            if not wave:  # parents that name each other: ``fill`` reports the first
+                wave = list(pending.values())
+            level = []
+            for record in wave:
+                unit = UnitSite(url=record.key)
+                self.fill(unit, record, made)
+                level.append(unit)
+                del pending[record.key]
+            UnitSite.objects.bulk_create(level)  # URLs: new (``find``) and unique in the file
+            made.update((unit.url, unit) for unit in level)
+            units += level
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(UnitSite, units)
         return units
