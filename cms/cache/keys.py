@@ -81,6 +81,10 @@ def current(keys: list[str]) -> dict[str, int]:
         cache.add(key, time.time_ns(), None)
     if missing:
         found.update(cache.get_many(missing))
+        # A cache that is down keeps nothing: a generation of this instant, under which nothing
+        # was ever stored, answers the request uncached instead of failing it.
+        for key in missing:
+            found.setdefault(key, time.time_ns())
     return found
 
 

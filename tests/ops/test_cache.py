@@ -71,3 +71,17 @@ def test_redis_down_degrades_to_uncached_and_recovers(redis_server, monkeypatch,
         redis_server.start()  # same port, empty
         cache.set("k", "v3")
         assert cache.get("k") == "v3"
+
+
+def test_generations_of_a_cache_that_is_down_are_fresh(redis_server, monkeypatch):
+    """The page cache and its shared fragments ask for generations first: with Redis down they
+    get one of this instant (nothing stored under it), so pages are answered uncached."""
+    from cms.cache import keys
+
+    monkeypatch.setattr(rediscache, "RETRY_AFTER", 0.0)
+    with override_settings(CACHES=site_cache(redis_server.url)):
+        redis_server.stop()
+        first = keys.current([keys.ALL])
+        second = keys.current([keys.ALL])
+    assert set(first) == {keys.ALL}
+    assert second[keys.ALL] > first[keys.ALL]
