@@ -16,6 +16,7 @@ from cms.cache import purge
 from cms.cache.signals import now_and_on_commit
 
 from . import chrome
+from .models.consultations import DraftComment
 from .models.settings import SiteSettings
 from .models.units import UnitSite
 
@@ -40,7 +41,17 @@ def _if_image_used(sender, instance, **kwargs) -> None:
         _invalidate()
 
 
+def _draft_comment_changed(sender, instance: DraftComment, **kwargs) -> None:
+    """An approved comment shows on its draft's page: a moderation purges that page."""
+    draft = Page.objects.filter(pk=instance.draft_id).first()
+    if draft is not None:
+        now_and_on_commit(lambda: purge.purge_page(draft))
+
+
 def connect() -> None:
+    post_save.connect(_draft_comment_changed, sender=DraftComment, dispatch_uid="home-comment-save")
+    post_delete.connect(_draft_comment_changed, sender=DraftComment,
+                        dispatch_uid="home-comment-del")
     for model in (SiteSettings, UnitSite, Site):
         post_save.connect(_always, sender=model, dispatch_uid=f"home-chrome-save-{model.__name__}")
         post_delete.connect(_always, sender=model, dispatch_uid=f"home-chrome-del-{model.__name__}")

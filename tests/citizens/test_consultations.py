@@ -92,6 +92,25 @@ def test_a_comment_per_article_is_moderated_before_it_shows(client, admin_client
     assert "binh@example.vn" not in html
 
 
+def test_an_approved_comment_shows_at_once_on_the_cached_draft_page(
+    settings, admin_client, open_draft
+):
+    """The page cache (issue 12) kept the draft's page: approving a comment purges it."""
+    from django.test import Client
+
+    settings.PAGE_CACHE_ENABLED = True
+    client = Client(HTTP_HOST="localhost")
+    client.post(open_draft.url + "gop-y/", comment_data())
+    comment = DraftComment.objects.get()
+    reader = Client(HTTP_HOST="localhost")  # no cookie: served from the page cache
+    assert "công nhân khu công nghiệp" not in reader.get(open_draft.url).content.decode()
+    assert reader.get(open_draft.url)["X-Page-Cache"] == "hit"
+    edit = reverse("wagtailsnippets_home_draftcomment:edit", args=[comment.pk])
+    admin_client.post(edit, {"comment": comment.comment, "status": "approved"})
+    assert "công nhân khu công nghiệp" in Client(HTTP_HOST="localhost").get(
+        open_draft.url).content.decode()
+
+
 def test_an_unknown_article_or_missing_consent_is_refused_keeping_the_text(client, open_draft):
     response = client.post(open_draft.url + "gop-y/",
                            comment_data(article="Điều 99. Không có", consent=""))
