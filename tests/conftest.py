@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.utils import translation
 
 from home.demo import ensure_home
-from home.models import HomePage
+from home.factories import SectorFactory
+from home.models import HomePage, Sector
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +31,14 @@ def _vietnamese() -> None:
 def home_page(db) -> HomePage:
     """The HomePage as the default site's root, as ``load_demo`` makes it."""
     return ensure_home()
+
+
+@pytest.fixture
+def construction(db) -> Sector:
+    """The procedures' usual field (lĩnh vực), shared by the home and citizens tests."""
+    return SectorFactory(name="Hoạt động xây dựng")
+
+
+@pytest.fixture
+def housing(db) -> Sector:
+    return SectorFactory(name="Nhà ở và công sở")

@@ -11,8 +11,8 @@ from django.core import signing
 
 from home.citizens import guards
 from home.citizens import mail as citizen_mail
-from home.factories import AgencyFactory, SectorFactory
-from home.models import Agency, QuestionIndexPage, Sector
+from home.factories import AgencyFactory
+from home.models import Agency, QuestionIndexPage
 
 
 def stamp(age: float = 60) -> str:
@@ -27,16 +27,6 @@ def questions_index(home_page) -> QuestionIndexPage:
     home_page.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-@pytest.fixture
-def construction(db) -> Sector:
-    return SectorFactory(name="Hoạt động xây dựng")
-
-
-@pytest.fixture
-def housing(db) -> Sector:
-    return SectorFactory(name="Nhà ở và công sở")
 
 
 @pytest.fixture

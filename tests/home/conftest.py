@@ -9,10 +9,9 @@ from home.factories import (
     PolicyIndexPageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
-    SectorFactory,
     UnitSitesPageFactory,
 )
-from home.models import Agency, PolicyIndexPage, ProcedureIndexPage, Sector, UnitSitesPage
+from home.models import Agency, PolicyIndexPage, ProcedureIndexPage, UnitSitesPage
 
 
 @pytest.fixture
@@ -28,16 +27,6 @@ def policy_index(home_page) -> PolicyIndexPage:
 @pytest.fixture
 def units_page(home_page) -> UnitSitesPage:
     return UnitSitesPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def construction(db) -> Sector:
-    return SectorFactory(name="Hoạt động xây dựng")
-
-
-@pytest.fixture
-def housing(db) -> Sector:
-    return SectorFactory(name="Nhà ở và công sở")
 
 
 @pytest.fixture
