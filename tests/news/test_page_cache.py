@@ -234,9 +234,13 @@ def test_shared_fragments_follow_menu_and_settings_changes_on_uncached_views(
     assert "Dịch vụ công" in client.get(article.url + "?v=2").content.decode()
     publish_edit(menu_page, title="Dịch vụ công trực tuyến")
     assert "Dịch vụ công trực tuyến" in client.get(article.url + "?v=3").content.decode()
-    menu_page.unpublish()
+    publish_edit(menu_page, show_in_menus=False)  # un-ticked "Hiện trong menu": leaves the menu
     assert "Dịch vụ công" not in client.get(article.url + "?v=4").content.decode()
+    publish_edit(menu_page, show_in_menus=True)
+    assert "Dịch vụ công" in client.get(article.url + "?v=5").content.decode()
+    menu_page.unpublish()
+    assert "Dịch vụ công" not in client.get(article.url + "?v=6").content.decode()
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.ministry_name = "Bộ Xây dựng – tên mới"
     site_settings.save()
-    assert "tên mới" in client.get(article.url + "?v=5").content.decode()
+    assert "tên mới" in client.get(article.url + "?v=7").content.decode()
