@@ -5,8 +5,9 @@ On free high ports, in a temporary folder: a self-signed certificate (openssl), 
 ``load_demo``, ``collectstatic``, gunicorn with ``cms.settings.production``, the scheduler, and
 Debian's nginx running deploy/nginx/portal.conf as rendered by deploy/nginx/render.sh. Then, over
 HTTPS through nginx, as a browser would: the home page, an article and every picture it shows, a
-fingerprinted static file (cached a year), a document's file refused from /media/, the admin login,
-a 404 page, the HTTP → HTTPS redirect, the probes. Everything started is stopped however it ends.
+fingerprinted static file (cached a year), a document's and an original image's file refused from
+/media/, the admin login, a 404 page, the HTTP → HTTPS redirect, the probes. Everything started is
+stopped however it ends.
 Exit status 0 when every check passes. Standard library only: it runs before any test tool.
 """
 
@@ -269,6 +270,13 @@ class Smoke:
         (documents / "secret.pdf").write_bytes(b"%PDF-1.4 not public")
         refused = self.get("/media/documents/secret.pdf")
         self.check("/media/documents/ refused by nginx", refused.status == 404, str(refused.status))
+        # Nor originals of images: their names are the uploaders' (a draft's picture).
+        originals = self.dir / "media" / "original_images"
+        originals.mkdir(parents=True, exist_ok=True)
+        (originals / "anh-du-thao.jpg").write_bytes(b"\xff\xd8\xff not public")
+        refused = self.get("/media/original_images/anh-du-thao.jpg")
+        self.check("/media/original_images/ refused by nginx", refused.status == 404,
+                   str(refused.status))
 
         admin = self.get("/admin/login/")
         self.check("admin login 200", admin.status == 200 and b'name="password"' in admin.body,
