@@ -190,6 +190,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [
     BASE_DIR / "cms" / "locale" / "wagtail_admin",
     BASE_DIR / "cms" / "locale" / "wagtail_apps",
+    # django-axes (lockout) and django-otp (second factor) ship no Vietnamese.
+    BASE_DIR / "cms" / "locale" / "signin",
 ]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
