@@ -6,8 +6,9 @@ On free high ports, in a temporary folder: a self-signed certificate (openssl), 
 Debian's nginx running deploy/nginx/portal.conf as rendered by deploy/nginx/render.sh. Then, over
 HTTPS through nginx, as a browser would: the home page, an article and every picture it shows, a
 fingerprinted static file (cached a year), a document's and an original image's file refused from
-/media/, the admin login, a 404 page, the HTTP → HTTPS redirect, the probes. Everything started is
-stopped however it ends.
+/media/, the admin login, a 404 page, the HTTP → HTTPS redirect, the probes; with
+``OBSERVATORY_DIR`` set, the MDN HTTP Observatory's grade of the home page and the article.
+Everything started is stopped however it ends.
 Exit status 0 when every check passes. Standard library only: it runs before any test tool.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import json
 import os
 import re
 import secrets
@@ -294,6 +296,32 @@ class Smoke:
         self.check("/readyz ready", ready.status == 200, ready.body.decode())
         self.check("scheduler running", self.processes["scheduler"].poll() is None,
                    self.log_tail("scheduler"))
+        self.observatory(["/", article_path] if articles else ["/"])
+
+    def observatory(self, paths: list[str]) -> None:
+        """The MDN HTTP Observatory's grade of public pages behind this recipe: A or better.
+        Only where ``OBSERVATORY_DIR`` names a folder holding @mdn/mdn-http-observatory
+        (deploy/SECURITY.md says how to install it offline); skipped otherwise."""
+        folder = os.environ.get("OBSERVATORY_DIR")
+        if not folder:
+            print("skip MDN Observatory (OBSERVATORY_DIR unset)", flush=True)
+            return
+        env = {**os.environ, "OBSERVATORY_DIR": folder, "NODE_EXTRA_CA_CERTS": str(self.cafile)}
+        for path in paths:
+            result = subprocess.run(  # noqa: S603
+                ["node", str(ROOT / "deploy" / "observatory.mjs"), HOST,  # noqa: S607
+                 "--http-port", str(self.http_port), "--https-port", str(self.https_port),
+                 "--path", path], env=env, capture_output=True, text=True, timeout=180,
+            )
+            try:
+                found = json.loads(result.stdout)
+            except ValueError:
+                found = {"error": (result.stderr or result.stdout)[-500:]}
+            failing = [name for name, test in found.get("tests", {}).items() if not test["pass"]]
+            summary = f"{found.get('grade')} {found.get('score')}/100, failing {failing}"
+            print(f"     MDN Observatory {path}: {summary}", flush=True)
+            self.check(f"MDN Observatory {path}: grade A or better",
+                       str(found.get("grade", "")).startswith("A"), found.get("error", summary))
 
 
 def main() -> int:
