@@ -9,7 +9,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageDownloadUrlField, ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.views.serve import generate_image_url
 
 from cms.security.public_media import filter_public
 
@@ -36,8 +38,26 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"offset không được lớn hơn {cap} khi tìm kiếm")
 
 
+class SignedDownloadUrlField(ImageDownloadUrlField):
+    """``download_url`` through Wagtail's signed image view, not ``/media/original_images/``.
+
+    Originals are never served from the media folder (deploy/SECURITY.md: an original's name is
+    the uploader's file name, guessable before its page is published). The signed URL redirects
+    to the full-size rendition, under its unguessable name (``cms.storage``).
+    """
+
+    def to_representation(self, image):
+        return generate_image_url(image, "original")
+
+
+class PublicImageSerializer(ImageSerializer):
+    download_url = SignedDownloadUrlField(read_only=True)
+
+
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
-    """Only the images a live public page uses."""
+    """Only the images a live public page uses; their files by signed URLs."""
+
+    base_serializer_class = PublicImageSerializer
 
     def get_queryset(self):
         return filter_public(super().get_queryset())

@@ -5,16 +5,62 @@ server mounts). ``MEDIA_STORAGE=s3``: an S3-compatible object store (AWS, MinIO,
 django-storages; Wagtail writes originals and renditions through this default storage, so both
 land there. Documents stay private either way: they are read through Django's serve view
 (``WAGTAILDOCS_SERVE_METHOD``), which opens them from the storage, never by a public URL.
+
+Renditions are written through ``STORAGES["renditions"]`` (``WAGTAILIMAGES_RENDITION_STORAGE``):
+the same place, under names with a random part. Wagtail names a rendition after its original
+and filter (``images/anh.fill-800x450.webp``), so anyone who learnt an original's name could
+fetch the pictures of an image uploaded for a draft before its page is published; now
+``images/anh.Xq3…Zk.fill-800x450.webp`` is known only to the page that shows it.
 """
 
 from __future__ import annotations
 
+import posixpath
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
+RENDITION_BACKENDS = {
+    "django.core.files.storage.FileSystemStorage": "cms.storage.RenditionFileSystemStorage",
+    S3_BACKEND: "cms.storage.RenditionS3Storage",
+}
+# 12 URL-safe characters: 72 random bits. Wagtail keeps a rendition's name within 60 characters
+# and the field holds 100, so ``images/`` + name + ``.`` + token always fits.
+TOKEN_BYTES = 9
+
+
+def unguessable(name: str) -> str:
+    """``images/anh.fill-80x80.jpg`` → ``images/anh.<random>.fill-80x80.jpg``."""
+    folder, base = posixpath.split(name)
+    stem, dot, rest = base.partition(".")
+    return posixpath.join(folder, f"{stem}.{secrets.token_urlsafe(TOKEN_BYTES)}{dot}{rest}")
+
+
+class UnguessableNames:
+    """A storage mixin: every file saved gets a random part in its name (renditions)."""
+
+    def generate_filename(self, filename: str) -> str:
+        return unguessable(super().generate_filename(filename))  # type: ignore[misc]
+
+
+class RenditionFileSystemStorage(UnguessableNames, FileSystemStorage):
+    """``MEDIA_ROOT`` on disk, renditions under names nobody can derive."""
+
+
+def __getattr__(name: str) -> Any:
+    """``RenditionS3Storage``, built on first use: importing boto3 costs every process that
+    reads the settings, and only ``MEDIA_STORAGE=s3`` needs it."""
+    if name == "RenditionS3Storage":
+        from storages.backends.s3 import S3Storage
+
+        cls = type(name, (UnguessableNames, S3Storage), {"__module__": __name__})
+        globals()[name] = cls
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def media_storage(env: Mapping[str, str]) -> dict[str, Any]:
@@ -46,3 +92,9 @@ def media_storage(env: Mapping[str, str]) -> dict[str, Any]:
     }
     options.update({key: value for key, value in optional.items() if value})
     return {"BACKEND": S3_BACKEND, "OPTIONS": options}
+
+
+def rendition_storage(env: Mapping[str, str]) -> dict[str, Any]:
+    """The ``STORAGES["renditions"]`` entry: the media storage, names made unguessable."""
+    media = media_storage(env)
+    return {**media, "BACKEND": RENDITION_BACKENDS[media["BACKEND"]]}

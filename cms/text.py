@@ -274,6 +274,24 @@ def format_date(value: dt.date, lang: str | None = None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def format_duration(value: dt.timedelta, lang: str | None = None) -> str:
+    """A span in words, largest units first: ``30 phút``, ``1 giờ 30 phút``, ``2 ngày``
+    (``30 minutes``… in English); seconds only under a minute."""
+    english = (lang or language()) == "en"
+    seconds = max(int(value.total_seconds()), 0)
+    if seconds < 60:
+        return f"{seconds} second{'s' * (seconds != 1)}" if english else f"{seconds} giây"
+    days, rest = divmod(seconds // 60, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    units = (("ngày", "day"), ("giờ", "hour"), ("phút", "minute"))
+    parts = [
+        f"{count} {en}{'s' * (count != 1)}" if english else f"{count} {vi}"
+        for count, (vi, en) in zip((days, hours, minutes), units, strict=True)
+        if count
+    ]
+    return " ".join(parts)
+
+
 def format_number(
     value: int | float | Decimal, decimals: int = 0, lang: str | None = None
 ) -> str:

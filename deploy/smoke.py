@@ -5,8 +5,10 @@ On free high ports, in a temporary folder: a self-signed certificate (openssl), 
 ``load_demo``, ``collectstatic``, gunicorn with ``cms.settings.production``, the scheduler, and
 Debian's nginx running deploy/nginx/portal.conf as rendered by deploy/nginx/render.sh. Then, over
 HTTPS through nginx, as a browser would: the home page, an article and every picture it shows, a
-fingerprinted static file (cached a year), a document's file refused from /media/, the admin login,
-a 404 page, the HTTP → HTTPS redirect, the probes. Everything started is stopped however it ends.
+fingerprinted static file (cached a year), a document's and an original image's file refused from
+/media/, the admin login, a 404 page, the HTTP → HTTPS redirect, the probes; with
+``OBSERVATORY_DIR`` set, the MDN HTTP Observatory's grade of the home page and the article.
+Everything started is stopped however it ends.
 Exit status 0 when every check passes. Standard library only: it runs before any test tool.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import json
 import os
 import re
 import secrets
@@ -269,6 +272,13 @@ class Smoke:
         (documents / "secret.pdf").write_bytes(b"%PDF-1.4 not public")
         refused = self.get("/media/documents/secret.pdf")
         self.check("/media/documents/ refused by nginx", refused.status == 404, str(refused.status))
+        # Nor originals of images: their names are the uploaders' (a draft's picture).
+        originals = self.dir / "media" / "original_images"
+        originals.mkdir(parents=True, exist_ok=True)
+        (originals / "anh-du-thao.jpg").write_bytes(b"\xff\xd8\xff not public")
+        refused = self.get("/media/original_images/anh-du-thao.jpg")
+        self.check("/media/original_images/ refused by nginx", refused.status == 404,
+                   str(refused.status))
 
         admin = self.get("/admin/login/")
         self.check("admin login 200", admin.status == 200 and b'name="password"' in admin.body,
@@ -286,6 +296,32 @@ class Smoke:
         self.check("/readyz ready", ready.status == 200, ready.body.decode())
         self.check("scheduler running", self.processes["scheduler"].poll() is None,
                    self.log_tail("scheduler"))
+        self.observatory(["/", article_path] if articles else ["/"])
+
+    def observatory(self, paths: list[str]) -> None:
+        """The MDN HTTP Observatory's grade of public pages behind this recipe: A or better.
+        Only where ``OBSERVATORY_DIR`` names a folder holding @mdn/mdn-http-observatory
+        (deploy/SECURITY.md says how to install it offline); skipped otherwise."""
+        folder = os.environ.get("OBSERVATORY_DIR")
+        if not folder:
+            print("skip MDN Observatory (OBSERVATORY_DIR unset)", flush=True)
+            return
+        env = {**os.environ, "OBSERVATORY_DIR": folder, "NODE_EXTRA_CA_CERTS": str(self.cafile)}
+        for path in paths:
+            result = subprocess.run(  # noqa: S603
+                ["node", str(ROOT / "deploy" / "observatory.mjs"), HOST,  # noqa: S607
+                 "--http-port", str(self.http_port), "--https-port", str(self.https_port),
+                 "--path", path], env=env, capture_output=True, text=True, timeout=180,
+            )
+            try:
+                found = json.loads(result.stdout)
+            except ValueError:
+                found = {"error": (result.stderr or result.stdout)[-500:]}
+            failing = [name for name, test in found.get("tests", {}).items() if not test["pass"]]
+            summary = f"{found.get('grade')} {found.get('score')}/100, failing {failing}"
+            print(f"     MDN Observatory {path}: {summary}", flush=True)
+            self.check(f"MDN Observatory {path}: grade A or better",
+                       str(found.get("grade", "")).startswith("A"), found.get("error", summary))
 
 
 def main() -> int:

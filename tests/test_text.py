@@ -204,3 +204,18 @@ def test_has_marks() -> None:
 )
 def test_plain_text_keeps_words_of_separate_blocks_apart(html, plain: str) -> None:
     assert text.plain_text(html) == plain
+
+
+@pytest.mark.parametrize(
+    ("delta", "vi", "en"),
+    [
+        (dt.timedelta(minutes=30), "30 phút", "30 minutes"),
+        (dt.timedelta(minutes=90), "1 giờ 30 phút", "1 hour 30 minutes"),
+        (dt.timedelta(days=2, minutes=1), "2 ngày 1 phút", "2 days 1 minute"),
+        (dt.timedelta(seconds=45), "45 giây", "45 seconds"),
+    ],
+)
+def test_format_duration_in_words(delta: dt.timedelta, vi: str, en: str) -> None:
+    """The lockout page's "tạm khóa trong 30 phút" (axes gives ``PT30M``)."""
+    assert text.format_duration(delta, "vi") == vi
+    assert text.format_duration(delta, "en") == en

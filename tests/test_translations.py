@@ -32,6 +32,7 @@ OUR_CATALOGUES = [
     LOCALE_ROOT / "wagtail_apps" / "vi" / "LC_MESSAGES" / "django.po",
     LOCALE_ROOT / "wagtail_admin" / "vi" / "LC_MESSAGES" / "django.po",
     LOCALE_ROOT / "wagtail_admin" / "vi" / "LC_MESSAGES" / "djangojs.po",
+    LOCALE_ROOT / "signin" / "vi" / "LC_MESSAGES" / "django.po",
 ]
 # Named and positional printf placeholders, %% and str.format fields: what a translation must keep.
 PLACEHOLDER = re.compile(
@@ -325,3 +326,31 @@ def test_admin_pages_render_in_vietnamese(client, django_user_model) -> None:
     images = client.get("/admin/images/").content.decode()
     assert "Thêm hình ảnh" in images
     assert "Add an image" not in images
+
+
+def sign_in_package_messages() -> dict[str, set[str]]:
+    """Every message django-axes and django-otp ship for translation (the msgids of their
+    catalogues in any language: neither ships Vietnamese nor an English template)."""
+    found: dict[str, set[str]] = {}
+    for name in ("axes", "django_otp"):
+        config = next(c for c in apps.get_app_configs() if c.name == name)
+        for path in Path(config.path).glob("**/locale/*/LC_MESSAGES/django.po"):
+            for entry in polib.pofile(str(path)):
+                if entry.msgid and not entry.obsolete:
+                    found.setdefault(name, set()).add(entry.msgid)
+    return found
+
+
+def test_sign_in_packages_speak_vietnamese() -> None:
+    """Lockout (django-axes) and second factor (django-otp): our ``signin`` catalogue, or
+    Django's and Wagtail's for the common words, answers each of their messages."""
+    messages = sign_in_package_messages()
+    assert set(messages) == {"axes", "django_otp"}
+    catalogue = active_catalogue("django")
+    for package, msgids in messages.items():
+        missing = [m for m in msgids if not (catalogue.get(m) or catalogue.get((m, 0)))]
+        assert not missing, f"{package}: {missing}"
+    with translation.override("vi"):
+        assert translation.gettext(
+            "Account locked: too many login attempts. Please try again later."
+        ) == "Tài khoản tạm bị khóa vì đăng nhập sai quá nhiều lần. Vui lòng thử lại sau."

@@ -18,6 +18,8 @@ from urllib.parse import urlencode
 
 import django_otp
 import segno
+from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django import forms
@@ -127,6 +129,19 @@ def _next_url(request: HttpRequest) -> str:
     return reverse("wagtailadmin_home")
 
 
+def throttled(user: Any) -> str | None:
+    """django-otp's own message (in Vietnamese from ``cms/locale/signin``) when the user's
+    device refuses codes for a while after wrong ones: each wrong code doubles the wait, so a
+    right code typed too soon is refused too and the user must be told to wait, not that it
+    is wrong."""
+    for device in django_otp.devices_for_user(user, confirmed=True):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
+            wait = OTPAuthenticationFormMixin.otp_error_messages["n_failed_attempts"]
+            return str(wait % {"failure_count": data["failure_count"]})
+    return None
+
+
 @never_cache
 @sensitive_post_parameters("token")
 def verify(request: HttpRequest) -> HttpResponse:
@@ -138,6 +153,8 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('cms_2fa_setup')}?{urlencode({'next': _next_url(request)})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Asked before the code is tried: a code sent while waiting is not even checked.
+        wait = throttled(user)
         device = django_otp.match_token(user, form.cleaned_data["token"])
         if device is not None:
             django_otp.login(request, device)
@@ -146,7 +163,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             )
             return HttpResponseRedirect(_next_url(request))
         logger.warning("Mã xác thực sai: %s từ %s", user.get_username(), client_ip(request))
-        form.add_error("token", "Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện.")
+        form.add_error("token", wait or "Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện.")
     return TemplateResponse(
         request, "security/second_factor_verify.html", {"form": form, "next": _next_url(request)}
     )

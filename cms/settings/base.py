@@ -10,7 +10,7 @@ import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.security.policy import admin_directives, public_directives
-from cms.storage import media_storage
+from cms.storage import media_storage, rendition_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -190,6 +190,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [
     BASE_DIR / "cms" / "locale" / "wagtail_admin",
     BASE_DIR / "cms" / "locale" / "wagtail_apps",
+    # django-axes (lockout) and django-otp (second factor) ship no Vietnamese.
+    BASE_DIR / "cms" / "locale" / "signin",
 ]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -204,6 +206,8 @@ STORAGES = {
     # Media (uploads and Wagtail's renditions, which use the default storage): a local folder,
     # shared between app servers by mounting it (NFS…), or MEDIA_STORAGE=s3 (cms/storage.py).
     "default": media_storage(os.environ),
+    # Wagtail's renditions: the same place, under names with a random part (cms/storage.py).
+    "renditions": rendition_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # The largest upload; deploy/nginx/render.sh gives nginx the same limit (plus the envelope).
@@ -236,6 +240,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Pixels an image may have (admin uploads and imports alike, cms.files): a 144-megapixel PNG of
 # 17 KB took 844 MB to render. Wagtail's default, set here so admin and import read one value.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+# Renditions under names with a random part (STORAGES["renditions"]): the pictures of an image
+# uploaded for a draft cannot be guessed from its original's name before the page is published.
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "avif"}
 # Alt text (the image's description) is required in the admin: every <img> of the site uses it.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.AltTextRequiredImageForm"

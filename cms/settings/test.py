@@ -12,6 +12,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")  # whitenoise warns when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "renditions": {"BACKEND": "cms.storage.RenditionFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

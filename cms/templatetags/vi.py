@@ -34,6 +34,12 @@ def vi_number(value: int | float | Decimal | None, decimals: int = 0) -> str:
 
 
 @register.filter
+def vi_duration(value: dt.timedelta | None) -> str:
+    """``30 phút``, ``1 giờ 30 phút``."""
+    return text.format_duration(value) if value is not None else ""
+
+
+@register.filter
 def iso_local(value: dt.datetime | None) -> str:
     """ISO 8601 in Asia/Ho_Chi_Minh with its +07:00 offset, for JSON-LD and <time>."""
     if not value:

@@ -30,6 +30,7 @@ print(json.dumps({
     "location": getattr(default_storage, "location", None),
     "image_storage": type(Image._meta.get_field("file").storage).__name__,
     "rendition_storage": type(Rendition._meta.get_field("file").storage).__name__,
+    "rendition_bucket": getattr(Rendition._meta.get_field("file").storage, "bucket_name", None),
     "url": default_storage.url("images/a.jpg"),
 }))
 """
@@ -50,6 +51,7 @@ def test_local_folder_by_default():
     assert found["class"] == "django.core.files.storage.filesystem.FileSystemStorage"
     assert found["location"] == "/srv/shared/media"
     assert found["url"] == "/media/images/a.jpg"
+    assert found["rendition_storage"] == "RenditionFileSystemStorage"
 
 
 def test_s3_compatible_store_chosen_from_the_environment_for_images_and_renditions():
@@ -59,8 +61,11 @@ def test_s3_compatible_store_chosen_from_the_environment_for_images_and_renditio
     assert found["class"] == "storages.backends.s3.S3Storage"
     assert (found["bucket"], found["endpoint"], found["location"]) == (
         "bxd-media", "https://s3.storage.example.vn", "media")
-    # Wagtail's originals and renditions are written through the default storage.
-    assert found["image_storage"] == found["rendition_storage"] == "DefaultStorage"
+    # Wagtail's originals through the default storage, renditions through the same store under
+    # unguessable names (STORAGES["renditions"]).
+    assert found["image_storage"] == "DefaultStorage"
+    assert found["rendition_storage"] == "RenditionS3Storage"
+    assert found["rendition_bucket"] == "bxd-media"
     # A private bucket: signed URLs, built locally (no network).
     assert found["url"].startswith("https://s3.storage.example.vn/bxd-media/media/images/a.jpg?")
     assert "Signature" in found["url"] or "X-Amz-Signature" in found["url"]

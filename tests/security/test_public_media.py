@@ -1,10 +1,14 @@
 """Nothing public before its page is (issue 17, point 2): a document or image uploaded for a
-draft is neither served nor listed to the public until a live public page uses it."""
+draft is neither served nor listed to the public until a live public page uses it, and the names
+of its renditions cannot be derived from its original's."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from django.core.files.storage import default_storage
 from django.test import Client
 
 from wagtail.models import Collection, PageViewRestriction
@@ -105,3 +109,67 @@ def test_the_images_api_lists_only_pictures_of_public_pages(
     assert used.pk in listed
     assert drafted.pk not in listed and unused.pk not in listed
     assert Client().get(f"/api/v2/images/{drafted.pk}/").status_code == 404
+
+
+# --- Renditions: unguessable names; originals never served (deploy/nginx/portal.conf) -------------
+
+
+def wagtail_name(rendition) -> str:
+    """The name Wagtail gives a rendition by itself: the original's, the filter's, the format's."""
+    stem = rendition.image.file.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    ext = rendition.file.name.rsplit(".", 1)[1]
+    return f"images/{stem}.{rendition.filter_spec.replace('|', '.')}.{ext}"
+
+
+def test_a_drafts_pictures_have_names_nobody_derives_from_the_original(
+    sections, category, users, django_capture_on_commit_callbacks
+):
+    picture = ImageFactory(title="Phối cảnh dự án", file__filename="phoi-canh-du-an.jpg")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = NewsArticlePageFactory(
+            parent=sections["news"], category=category, main_image=picture, live=False
+        )
+        page.save_revision()
+    editor = Client()
+    editor.force_login(users["news"])
+    draft = editor.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert draft.status_code == 200  # the editor checks the draft: its pictures are rendered
+    html = draft.content.decode()
+    renditions = list(picture.renditions.all())
+    shown = set(re.findall(r"/media/images/[^\s\"',]+", html))
+    assert shown and shown <= {rendition.url for rendition in renditions}
+    for rendition in renditions:
+        assert rendition.file.name.startswith("images/phoi-canh-du-an.")
+        assert rendition.file.name != wagtail_name(rendition)
+        assert default_storage.exists(rendition.file.name)
+        assert not default_storage.exists(wagtail_name(rendition))
+    # Made again, the same picture gets another name: nothing in it is predictable.
+    first = renditions[0]
+    spec, name = first.filter_spec, first.file.name
+    first.delete()
+    assert picture.get_rendition(spec).file.name != name
+
+
+def test_the_api_downloads_a_public_picture_by_a_signed_url_not_its_original(
+    sections, category, django_capture_on_commit_callbacks
+):
+    picture = ImageFactory(title="Ảnh đã đăng", file__filename="anh-da-dang.jpg")
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsArticlePageFactory(parent=sections["news"], category=category, main_image=picture)
+    anonymous = Client()
+    url = anonymous.get(f"/api/v2/images/{picture.pk}/").json()["meta"]["download_url"]
+    assert "original_images" not in url and url.startswith("/images/")
+    listed = anonymous.get("/api/v2/images/").json()["items"]
+    assert [item["meta"]["download_url"] for item in listed] == [url]
+
+    response = anonymous.get(url)
+    assert response.status_code == 302
+    full_size = picture.get_rendition("original")
+    assert response["Location"] == full_size.url
+    assert full_size.file.name != wagtail_name(full_size)
+
+    signature = url.split("/")[2]
+    forged = url.replace(signature, "A" * len(signature))
+    assert anonymous.get(forged).status_code == 403
+    other = url.replace(f"/{picture.pk}/", f"/{picture.pk + 1}/")
+    assert anonymous.get(other).status_code == 403  # a signature is for one image only

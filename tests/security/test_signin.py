@@ -10,6 +10,7 @@ import re
 
 import pytest
 import time_machine
+from axes.helpers import get_lockout_message
 from axes.models import AccessAttempt, AccessLog
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +19,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from tests.editorial.conftest import PASSWORD
 
@@ -44,7 +46,10 @@ def test_thirty_wrong_passwords_lock_the_account_and_the_right_one_is_refused(us
         assert 429 in codes  # locked out before the 30th guess
         right = sign_in(client, "duyet", PASSWORD)
     assert right.status_code == 429
-    assert "Tạm khoá đăng nhập" in right.content.decode()
+    page = right.content.decode()
+    assert "Tạm khóa đăng nhập" in page
+    assert "sai mật khẩu 5 lần" in page and "tạm thời bị khóa trong 30 phút" in page
+    assert "PT30M" not in page  # axes' ISO 8601 duration, not for reading
     assert not signed_in(client)
     # Each failure is in the server's log and in axes' records, never with the password.
     failures = [r for r in caplog.records if "Đăng nhập thất bại" in r.getMessage()]
@@ -53,6 +58,20 @@ def test_thirty_wrong_passwords_lock_the_account_and_the_right_one_is_refused(us
     assert "doan-sai" not in caplog.text
     attempt = AccessAttempt.objects.get(username="duyet")
     assert attempt.failures_since_start >= 5 and attempt.ip_address == "203.0.113.7"
+
+
+@override_settings(AXES_COOLOFF_TIME=dt.timedelta(minutes=90), LANGUAGE_CODE="vi")
+def test_the_lockout_page_and_message_are_in_vietnamese(users):
+    client = Client(REMOTE_ADDR="203.0.113.11")
+    for n in range(5):
+        sign_in(client, "bientap", f"sai-{n}")
+    locked = sign_in(client, "bientap", PASSWORD)
+    assert locked.status_code == 429
+    page = locked.content.decode()
+    assert 'lang="vi"' in page and "trong 1 giờ 30 phút" in page
+    assert "Account locked" not in page and "too many" not in page
+    with translation.override("vi"):  # axes' message, for a JSON or plain-text lockout
+        assert str(get_lockout_message()).startswith("Tài khoản tạm bị khóa")
 
 
 def test_the_lock_lifts_after_the_cool_off(users):
@@ -148,6 +167,10 @@ def test_an_administrator_without_a_device_is_sent_to_set_one_up_then_needs_a_co
         refused = other.post(reverse("cms_2fa_verify"), {"token": "123456", "next": "/admin/"})
         assert "Mã không đúng" in refused.content.decode()
         assert other.get("/admin/").status_code == 302
+        # Another code at once: django-otp waits after a wrong one, and says so in Vietnamese.
+        again = other.post(reverse("cms_2fa_verify"), {"token": token(device), "next": "/admin/"})
+        assert again.status_code == 200
+        assert "Tạm ngừng xác thực vì đã nhập sai mã 1 lần" in again.content.decode()
     with time_machine.travel(start + dt.timedelta(minutes=6), tick=False):
         device.refresh_from_db()
         ok = other.post(reverse("cms_2fa_verify"), {"token": token(device), "next": "/admin/"})
