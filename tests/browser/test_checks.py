@@ -27,6 +27,8 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 SEARCH = "/search/?q=dich+vu+cong+truc+tuyen"
+CITIZENS = ("questions", "question form", "question status", "answered question", "drafts",
+            "open draft", "draft comment form", "closed draft")
 
 
 def page_types(demo: dict) -> dict[str, str]:
@@ -44,6 +46,8 @@ def page_types(demo: dict) -> dict[str, str]:
         "unit sites": demo["units"],
         "search results": SEARCH,
         "standard page": demo["standard"],
+        # Nghị định 42/2022, Điều 8: the citizens' pages (issue 14).
+        **{name: demo[name] for name in CITIZENS},
     }
 
 
