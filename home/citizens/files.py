@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from django.db import models
+from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -69,6 +69,15 @@ def question_attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 def draft_comment_attachment(request: HttpRequest, pk: int) -> FileResponse:
     return serve(request, DraftComment, pk)
+
+
+def delete_attachment(sender, instance: models.Model, **kwargs) -> None:
+    """``post_delete``: a deleted question or comment takes its file with it (Django leaves
+    files behind; an ID card must not outlive its record). After the commit, so a rolled-back
+    delete keeps the file its row still names."""
+    if instance.attachment:
+        storage, name = instance.attachment.storage, instance.attachment.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def urlpatterns() -> list:

@@ -133,6 +133,17 @@ def test_purging_personal_data_deletes_the_private_file(asked):
     assert not asked.attachment
 
 
+def test_deleting_a_row_deletes_its_file(asked, commented, django_capture_on_commit_callbacks):
+    """Also through a cascade: deleting the draft deletes its comments and their files."""
+    question_file, comment_file = Path(asked.attachment.path), Path(commented.attachment.path)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked.delete()
+    assert not question_file.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        commented.draft.delete()
+    assert not comment_file.exists()
+
+
 def test_the_migration_moves_files_sent_before_it_out_of_media(db):
     """Files uploaded while attachments lived under MEDIA_ROOT move to the private storage,
     under the same name; running it again changes nothing; reversing moves them back."""
