@@ -2,7 +2,9 @@
 
 A backup is ``<dir>/portal-YYYYMMDD-HHMMSS/`` holding ``database.dump`` (PostgreSQL: ``pg_dump``
 custom format, one consistent snapshot) or ``database.sqlite3`` (SQLite's online backup API,
-consistent while the site runs), ``media.tar.gz`` (MEDIA_ROOT) and ``manifest.json``. It is
+consistent while the site runs), ``media.tar.gz`` (MEDIA_ROOT), ``private-media.tar.gz``
+(PRIVATE_MEDIA_ROOT: citizens' attachments, personal data: keep backups as private as the site's
+database) and ``manifest.json``. It is
 written under a ``.partial`` name and renamed when complete, so a backup killed half-way is never
 taken for a good one, and ``keep`` counts only complete ones.
 
@@ -10,7 +12,7 @@ Consistency: the database is dumped first, then the media. Files are never rewri
 (Wagtail gives every upload and rendition a new name), so every file the dump names is in the
 archive, unless it was deleted in the seconds between the two (a rendition is then made again on
 the next view; an original's page shows a missing image). Media on an object store (``MEDIA_STORAGE
-=s3``) are not archived: use the bucket's versioning or replication.
+=s3``, the private files then too) are not archived: use the bucket's versioning or replication.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from django.utils import timezone
 PREFIX = "portal-"
 DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 MEDIA = "media.tar.gz"
+PRIVATE_MEDIA = "private-media.tar.gz"
 MANIFEST = "manifest.json"
 
 
@@ -68,10 +71,12 @@ def backup(base: Path, *, keep: int | None = None, alias: str = DEFAULT_DB_ALIAS
         else:
             _sqlite_copy(_sqlite_source(connection), database)
         media = _archive_media(partial / MEDIA)
+        private = _archive_private_media(partial / PRIVATE_MEDIA)
         manifest = {
             "created": timezone.now().isoformat(),
             "database": vendor,
             "media": media is not None,
+            "private_media": private is not None,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
         partial.rename(final)
@@ -118,8 +123,13 @@ def restore(source: Path, *, force: bool = False, alias: str = DEFAULT_DB_ALIAS)
             f"Cơ sở dữ liệu đích đã có {len(tables)} bảng; dùng --force để ghi đè."
         )
     media_root = Path(settings.MEDIA_ROOT)
-    if manifest["media"] and media_root.exists() and any(media_root.iterdir()) and not force:
-        raise BackupError(f"Thư mục media {media_root} không trống; dùng --force để ghi đè.")
+    private_root = Path(settings.PRIVATE_MEDIA_ROOT)
+    folders = [(MEDIA, media_root, manifest["media"]),
+               # Backups made before the private media existed have no such archive.
+               (PRIVATE_MEDIA, private_root, manifest.get("private_media", False))]
+    for _, root, archived in folders:
+        if archived and root.exists() and any(root.iterdir()) and not force:
+            raise BackupError(f"Thư mục media {root} không trống; dùng --force để ghi đè.")
 
     database = path / DUMP[connection.vendor]
     if connection.vendor == "postgresql":
@@ -135,23 +145,32 @@ def restore(source: Path, *, force: bool = False, alias: str = DEFAULT_DB_ALIAS)
             _sqlite_copy(source_db, target)
         finally:
             source_db.close()
-    if manifest["media"]:
-        if force and media_root.exists():
-            shutil.rmtree(media_root)
-        media_root.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(path / MEDIA) as archive:
-            archive.extractall(media_root, filter="data")
+    for name, root, archived in folders:
+        if not archived:
+            continue
+        if force and root.exists():
+            shutil.rmtree(root)
+        root.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(path / name) as archive:
+            archive.extractall(root, filter="data")
     return path
 
 
 def _archive_media(target: Path) -> Path | None:
-    storage = settings.STORAGES["default"]["BACKEND"]
-    if not storage.endswith("FileSystemStorage"):
+    return _archive_folder(target, "default", Path(settings.MEDIA_ROOT))
+
+
+def _archive_private_media(target: Path) -> Path | None:
+    return _archive_folder(target, "private", Path(settings.PRIVATE_MEDIA_ROOT))
+
+
+def _archive_folder(target: Path, storage: str, root: Path) -> Path | None:
+    """The folder of a storage on local disk as a tar.gz; ``None`` for an object store."""
+    if not settings.STORAGES[storage]["BACKEND"].endswith("FileSystemStorage"):
         return None
-    media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(target, "w:gz") as archive:
-        if media_root.exists():
-            for child in sorted(media_root.iterdir()):
+        if root.exists():
+            for child in sorted(root.iterdir()):
                 archive.add(child, arcname=child.name)
     return target
 

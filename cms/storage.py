@@ -11,6 +11,13 @@ the same place, under names with a random part. Wagtail names a rendition after 
 and filter (``images/anh.fill-800x450.webp``), so anyone who learnt an original's name could
 fetch the pictures of an image uploaded for a draft before its page is published; now
 ``images/anh.Xq3…Zk.fill-800x450.webp`` is known only to the page that shows it.
+
+A second storage, ``STORAGES["private"]``, holds what citizens send (attachments of questions
+and draft comments: personal data). It is never under ``MEDIA_ROOT`` (which nginx serves as it
+is) and has no URL: a local folder ``PRIVATE_MEDIA_ROOT`` (default ``./private-media``), or, with
+``MEDIA_STORAGE=s3``, the same bucket under ``S3_PRIVATE_LOCATION`` (default ``private``) with a
+private ACL. Its files are read only through views that check the reader's permission
+(``home.citizens.files``).
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.utils.functional import cached_property
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
 RENDITION_BACKENDS = {
@@ -98,3 +107,43 @@ def rendition_storage(env: Mapping[str, str]) -> dict[str, Any]:
     """The ``STORAGES["renditions"]`` entry: the media storage, names made unguessable."""
     media = media_storage(env)
     return {**media, "BACKEND": RENDITION_BACKENDS[media["BACKEND"]]}
+PRIVATE_BACKEND = "cms.storage.PrivateFileSystemStorage"
+
+
+def private_storage_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """The ``STORAGES["private"]`` entry: beside the media, never public."""
+    media = media_storage(env)
+    if media["BACKEND"] != S3_BACKEND:
+        return {"BACKEND": PRIVATE_BACKEND}
+    options = {key: value for key, value in media["OPTIONS"].items() if key != "custom_domain"}
+    options.update(
+        location=env.get("S3_PRIVATE_LOCATION", "private"),
+        default_acl="private",
+        querystring_auth=True,  # a URL, if ever made, is signed and short-lived
+        querystring_expire=60,
+    )
+    return {"BACKEND": S3_BACKEND, "OPTIONS": options}
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A folder outside ``MEDIA_ROOT`` (``settings.PRIVATE_MEDIA_ROOT``) whose files have no URL:
+    a link to one would be a way around the permission check of the view that serves it."""
+
+    @cached_property
+    def base_location(self) -> str:
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("A private file has no public URL; it is served by a checked view.")
+
+
+def private_storage() -> Storage:
+    """The private storage (``storage=`` of a model's file field: a callable, so migrations
+    name this function rather than freeze a storage and its settings)."""
+    return storages["private"]

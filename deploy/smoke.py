@@ -81,6 +81,7 @@ class Smoke:
             DATABASE_URL=os.environ.get("SMOKE_DATABASE_URL")
             or f"sqlite:///{self.dir / 'db.sqlite3'}",
             MEDIA_ROOT=str(self.dir / "media"),
+            PRIVATE_MEDIA_ROOT=str(self.dir / "private-media"),
             STATIC_ROOT=str(self.dir / "static"),
             SECURE_PROXY_SSL_HEADER="true",
             LOG_LEVEL="WARNING",
@@ -279,6 +280,12 @@ class Smoke:
         refused = self.get("/media/original_images/anh-du-thao.jpg")
         self.check("/media/original_images/ refused by nginx", refused.status == 404,
                    str(refused.status))
+        # Citizens' attachments neither (an old one left in the media root, before migration 0010).
+        legacy = self.dir / "media" / "hoi-dap"
+        legacy.mkdir(parents=True, exist_ok=True)
+        (legacy / "cccd.pdf").write_bytes(b"%PDF-1.4 personal")
+        refused = self.get("/media/hoi-dap/cccd.pdf")
+        self.check("/media/hoi-dap/ refused by nginx", refused.status == 404, str(refused.status))
 
         admin = self.get("/admin/login/")
         self.check("admin login 200", admin.status == 200 and b'name="password"' in admin.body,

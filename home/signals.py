@@ -16,7 +16,9 @@ from cms.cache import purge
 from cms.cache.signals import now_and_on_commit
 
 from . import chrome
+from .citizens.files import delete_attachment
 from .models.consultations import DraftComment
+from .models.questions import Question
 from .models.settings import SiteSettings
 from .models.units import UnitSite
 
@@ -52,6 +54,9 @@ def connect() -> None:
     post_save.connect(_draft_comment_changed, sender=DraftComment, dispatch_uid="home-comment-save")
     post_delete.connect(_draft_comment_changed, sender=DraftComment,
                         dispatch_uid="home-comment-del")
+    for model in (Question, DraftComment):
+        post_delete.connect(delete_attachment, sender=model,
+                            dispatch_uid=f"home-attachment-del-{model.__name__}")
     for model in (SiteSettings, UnitSite, Site):
         post_save.connect(_always, sender=model, dispatch_uid=f"home-chrome-save-{model.__name__}")
         post_delete.connect(_always, sender=model, dispatch_uid=f"home-chrome-del-{model.__name__}")

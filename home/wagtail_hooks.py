@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import text
 
-from .citizens import consultation_admin, question_admin, reports
+from .citizens import consultation_admin, files, question_admin, reports
 from .citizens.permissions import NoAddPermissionPolicy
 from .models import (
     Agency,
@@ -136,8 +136,11 @@ def question_close_menu_item(model):
 
 @hooks.register("register_admin_urls")
 def register_citizen_report_urls():
-    return [path("", include((reports.urlpatterns(), "citizens_reports"),
-                             namespace="citizens_reports"))]
+    return [
+        path("", include((reports.urlpatterns(), "citizens_reports"),
+                         namespace="citizens_reports")),
+        path("", include((files.urlpatterns(), "citizens_files"), namespace="citizens_files")),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

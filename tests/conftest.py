@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.utils import translation
 
 from home.demo import ensure_home
-from home.factories import SectorFactory
-from home.models import HomePage, Sector
+from home.factories import AgencyFactory, SectorFactory
+from home.models import Agency, HomePage, Sector
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +42,10 @@ def construction(db) -> Sector:
 @pytest.fixture
 def housing(db) -> Sector:
     return SectorFactory(name="Nhà ở và công sở")
+
+
+@pytest.fixture
+def department(db) -> Agency:
+    """A department of the ministry (cơ quan): a procedure's agency, a question's unit, a
+    draft's drafting unit."""
+    return AgencyFactory(name="Cục Quản lý hoạt động xây dựng")

@@ -10,7 +10,7 @@ import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.security.policy import admin_directives, public_directives
-from cms.storage import media_storage, rendition_storage
+from cms.storage import media_storage, private_storage_settings, rendition_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -202,12 +202,16 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+# Citizens' attachments (personal data): outside MEDIA_ROOT, never served by nginx, read only
+# through the admin's checked views (cms/storage.py, home/citizens/files.py).
+PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 STORAGES = {
     # Media (uploads and Wagtail's renditions, which use the default storage): a local folder,
     # shared between app servers by mounting it (NFS…), or MEDIA_STORAGE=s3 (cms/storage.py).
     "default": media_storage(os.environ),
     # Wagtail's renditions: the same place, under names with a random part (cms/storage.py).
     "renditions": rendition_storage(os.environ),
+    "private": private_storage_settings(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # The largest upload; deploy/nginx/render.sh gives nginx the same limit (plus the envelope).

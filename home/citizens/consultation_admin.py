@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models.consultations import DraftComment
 
 from .exports import SafeExportIndexView
+from .files import AttachmentPanel
 
 
 class DraftCommentViewSet(SnippetViewSet):
@@ -39,7 +40,7 @@ class DraftCommentViewSet(SnippetViewSet):
             [FieldRowPanel([FieldPanel("name", read_only=True),
                             FieldPanel("email", read_only=True)]),
              FieldPanel("organisation", read_only=True),
-             FieldPanel("attachment", read_only=True)],
+             AttachmentPanel(heading="Tệp đính kèm")],
             heading="Người góp ý — thư điện tử không bao giờ công khai",
         ),
         FieldPanel("draft", read_only=True),

@@ -21,6 +21,7 @@ from home.models.questions import Question, QuestionIndexPage, QuestionPage
 
 from . import mail
 from .exports import SafeExportIndexView
+from .files import AttachmentPanel
 
 PUBLISH = "action-publish-question"
 CLOSE = "action-close-question"
@@ -186,7 +187,7 @@ class QuestionViewSet(SnippetViewSet):
                                    FieldPanel("email", read_only=True)]),
                     FieldRowPanel([FieldPanel("phone", read_only=True),
                                    FieldPanel("address", read_only=True)]),
-                    FieldPanel("attachment", read_only=True),
+                    AttachmentPanel(heading="Tệp đính kèm"),
                 ],
                 heading="Người gửi — dữ liệu cá nhân, không bao giờ công khai",
             ),

@@ -27,6 +27,7 @@ from wagtail.search import index
 from cms import text
 from cms.models import BasePage
 from cms.pages import SitemapSection
+from cms.storage import private_storage
 
 from .listing import FilterableIndexMixin, folded_text
 from .questions import short_name
@@ -211,8 +212,12 @@ class DraftComment(models.Model):
     email = models.EmailField("Thư điện tử", max_length=254, blank=True)
     article = models.CharField("Góp ý cho", max_length=255, blank=True)
     comment = models.TextField("Nội dung góp ý")
-    attachment = models.FileField("Tệp đính kèm", upload_to=comment_attachment_path, blank=True,
-                                  max_length=255)
+    # Personal data: in the private storage (never under MEDIA_ROOT, no URL), read through
+    # the admin's checked view (home.citizens.files).
+    attachment = models.FileField(
+        "Tệp đính kèm", upload_to=comment_attachment_path, storage=private_storage, blank=True,
+        max_length=255,
+    )
     status = models.CharField("Trạng thái", max_length=16, choices=STATUS_CHOICES,
                               default=PENDING, db_index=True)
     created_at = models.DateTimeField("Ngày gửi", default=timezone.now)

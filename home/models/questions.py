@@ -25,6 +25,7 @@ from wagtail.search import index
 from cms import metadata, text
 from cms.models import BasePage
 from cms.pages import ResultType, SitemapSection
+from cms.storage import private_storage
 
 from .listing import FilterableIndexMixin, folded_text
 from .taxonomy import Agency, Sector
@@ -101,8 +102,11 @@ class Question(models.Model):
     )
     subject = models.CharField("Tiêu đề", max_length=200)
     body = models.TextField("Nội dung câu hỏi")
+    # Personal data: in the private storage (never under MEDIA_ROOT, no URL), read through
+    # the admin's checked view (home.citizens.files).
     attachment = models.FileField(
-        "Tệp đính kèm", upload_to=attachment_path, blank=True, max_length=255
+        "Tệp đính kèm", upload_to=attachment_path, storage=private_storage, blank=True,
+        max_length=255,
     )
     consent_at = models.DateTimeField("Đồng ý xử lý dữ liệu cá nhân lúc", null=True, blank=True)
 

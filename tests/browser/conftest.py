@@ -148,6 +148,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
         call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         seed = NewsArticlePage.objects.live().get(slug__startswith="bo-xay-dung-se-cung-cap-20")
         urls = {
+            **citizens_pages(),
             "home": "/",
             "article": seed.url,
             "article_title": seed.title,
@@ -185,6 +186,39 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
     finally:
         post_migrate.disconnect(sender=sender, dispatch_uid="tests.browser.migrate")
         post_migrate.connect(after_migrate, sender=sender, dispatch_uid="cms.editorial.migrate")
+
+
+def citizens_pages() -> dict[str, str]:
+    """The citizens' pages of the demo (an answered question, an open draft) and a closed draft
+    with its report, made here: the demo has none (its dates would age)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from home.models import ConsultationIndexPage, DraftPage, Question
+
+    question = Question.objects.exclude(page=None).select_related("page").first()
+    drafts = ConsultationIndexPage.objects.get()
+    today = timezone.localdate()
+    closed = DraftPage(
+        title="Dự thảo Thông tư về quản lý chất lượng công trình (đã kết thúc)",
+        summary="<p>Dự thảo đã hết thời hạn lấy ý kiến.</p>",
+        opens_on=today - dt.timedelta(days=60), closes_on=today - dt.timedelta(days=30),
+        report="<p>Ban soạn thảo đã nhận 3 ý kiến, tiếp thu 2 ý kiến và giải trình 1 ý kiến.</p>",
+    )
+    drafts.add_child(instance=closed)
+    closed.save_revision().publish()
+    open_draft = DraftPage.objects.live().exclude(pk=closed.pk).first()
+    return {
+        "questions": question.page.get_parent().url,
+        "question form": question.page.get_parent().url + "gui-cau-hoi/",
+        "question status": question.page.get_parent().url + f"tra-cuu/?ma={question.tracking_code}",
+        "answered question": question.page.url,
+        "drafts": drafts.url,
+        "open draft": open_draft.url,
+        "draft comment form": open_draft.url + "gop-y/",
+        "closed draft": closed.url,
+    }
 
 
 def axe_violations(tab: Any) -> list[str]:

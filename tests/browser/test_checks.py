@@ -27,6 +27,8 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 SEARCH = "/search/?q=dich+vu+cong+truc+tuyen"
+CITIZENS = ("questions", "question form", "question status", "answered question", "drafts",
+            "open draft", "draft comment form", "closed draft")
 
 
 def page_types(demo: dict) -> dict[str, str]:
@@ -44,6 +46,8 @@ def page_types(demo: dict) -> dict[str, str]:
         "unit sites": demo["units"],
         "search results": SEARCH,
         "standard page": demo["standard"],
+        # Nghị định 42/2022, Điều 8: the citizens' pages (issue 14).
+        **{name: demo[name] for name in CITIZENS},
     }
 
 
@@ -58,6 +62,10 @@ def test_axe_finds_no_violation_on_any_page_type(live_server, demo, browser):
         for name, path in page_types(demo).items():
             tab.goto(live_server.url + path)
             found += [f"{name} {viewport['width']}px: {line}" for line in axe_violations(tab)]
+            # Responsive: the citizens' forms and tables fit a 360 px phone, nothing sideways.
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if name in CITIZENS and width > viewport["width"]:
+                found.append(f"{name} {viewport['width']}px: {width}px wide")
         context.close()
     assert not found, "\n".join(found)
 

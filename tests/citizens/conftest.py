@@ -1,4 +1,5 @@
-"""Fixtures of the citizens' journeys: the /hoi-dap/ page, terms, a signed form stamp."""
+"""Fixtures of the citizens' journeys: the /hoi-dap/ and /lay-y-kien-du-thao/ pages, mail, a
+signed form stamp (the sectors and the department are the suite's, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from django.core import signing
 
 from home.citizens import guards
 from home.citizens import mail as citizen_mail
-from home.factories import AgencyFactory
-from home.models import Agency, QuestionIndexPage
+from home.models import ConsultationIndexPage, QuestionIndexPage
 
 
 def stamp(age: float = 60) -> str:
@@ -30,8 +30,11 @@ def questions_index(home_page) -> QuestionIndexPage:
 
 
 @pytest.fixture
-def unit(db) -> Agency:
-    return AgencyFactory(name="Cục Quản lý hoạt động xây dựng")
+def consultations(home_page) -> ConsultationIndexPage:
+    page = ConsultationIndexPage(title="Lấy ý kiến dự thảo", slug="lay-y-kien-du-thao")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture

@@ -12,19 +12,11 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import ConsultationIndexPage, DraftComment, DraftPage
+from home.models import DraftComment, DraftPage
 
 from .conftest import stamp
 
 ARTICLES = "Điều 1. Phạm vi điều chỉnh\nĐiều 2. Đối tượng áp dụng"
-
-
-@pytest.fixture
-def consultations(home_page) -> ConsultationIndexPage:
-    page = ConsultationIndexPage(title="Lấy ý kiến dự thảo", slug="lay-y-kien-du-thao")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def make_draft(parent, title: str, opens: int, closes: int, **fields) -> DraftPage:
@@ -38,9 +30,9 @@ def make_draft(parent, title: str, opens: int, closes: int, **fields) -> DraftPa
 
 
 @pytest.fixture
-def open_draft(consultations, unit) -> DraftPage:
+def open_draft(consultations, department) -> DraftPage:
     return make_draft(consultations, "Dự thảo Thông tư về nhà ở xã hội", -3, 10,
-                      drafting_unit=unit, articles=ARTICLES)
+                      drafting_unit=department, articles=ARTICLES)
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ def test_the_export_leaves_personal_data_out(admin_client, question):
         assert personal not in body
 
 
-def test_assign_answer_publish_close(admin_client, question, questions_index, unit, send,
+def test_assign_answer_publish_close(admin_client, question, questions_index, department, send,
                                      client):
     url = reverse(EDIT, args=[question.pk])
     response = admin_client.get(url)
@@ -84,11 +84,11 @@ def test_assign_answer_publish_close(admin_client, question, questions_index, un
     assert "không bao giờ công khai" in html
 
     # Assign to a unit.
-    response = send(admin_client.post, url, edit_data(question, unit=str(unit.pk)))
+    response = send(admin_client.post, url, edit_data(question, unit=str(department.pk)))
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.status == Question.ASSIGNED
-    assert question.unit == unit
+    assert question.unit == department
     assert mail.outbox == []
 
     # Answer: the asker is told by mail, the status page shows the answer.

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from home.factories import (
-    AgencyFactory,
     PolicyIndexPageFactory,
     ProcedureIndexPageFactory,
     ProcedurePageFactory,
     UnitSitesPageFactory,
 )
-from home.models import Agency, PolicyIndexPage, ProcedureIndexPage, UnitSitesPage
+from home.models import PolicyIndexPage, ProcedureIndexPage, UnitSitesPage
 
 
 @pytest.fixture
@@ -27,11 +26,6 @@ def policy_index(home_page) -> PolicyIndexPage:
 @pytest.fixture
 def units_page(home_page) -> UnitSitesPage:
     return UnitSitesPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def department(db) -> Agency:
-    return AgencyFactory(name="Cục Quản lý hoạt động xây dựng")
 
 
 @pytest.fixture

@@ -131,9 +131,13 @@ def manage(*args: str, env: dict[str, str], timeout: float = 600) -> str:
 def site_env(database_url: str, media_root: Path, **extra: str) -> dict[str, str]:
     """The environment of a process of the site on ``database_url`` (dev settings)."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DATABASE_URL", "REDIS_URL", "MEDIA_", "PYTEST", "DJANGO_"))}
+           if not key.startswith(("DATABASE_URL", "REDIS_URL", "MEDIA_", "PRIVATE_MEDIA_",
+                                  "PYTEST", "DJANGO_"))}
     env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", DATABASE_URL=database_url,
-               MEDIA_ROOT=str(media_root), DEBUG="false", **extra)
+               MEDIA_ROOT=str(media_root),
+               PRIVATE_MEDIA_ROOT=str(media_root.with_name(media_root.name + "-private")),
+               DEBUG="false")
+    env.update(extra)
     return env
 
 

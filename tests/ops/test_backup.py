@@ -47,16 +47,22 @@ def test_sqlite_round_trip_into_an_empty_database_and_media_folder(tmp_path):
     before.mkdir()
     after.mkdir()
     manage("export_content", str(before / "out.jsonl"), env=source)
+    # A citizen's attachment, in the private folder beside the media (site_env names it).
+    sent = Path(source["PRIVATE_MEDIA_ROOT"]) / "hoi-dap" / "2026" / "12" / "a.pdf"
+    sent.parent.mkdir(parents=True)
+    sent.write_bytes(b"%PDF-1.4 personal")
     out = manage("backup_site", str(tmp_path / "backups"), env=source)
     [made] = (tmp_path / "backups").iterdir()
     assert f"Đã sao lưu vào {made}" in out
     assert sorted(p.name for p in made.iterdir()) == [
-        "database.sqlite3", "manifest.json", "media.tar.gz"]
+        "database.sqlite3", "manifest.json", "media.tar.gz", "private-media.tar.gz"]
 
     target = site_env(f"sqlite:///{tmp_path / 'restored.sqlite3'}", tmp_path / "restored-media")
     assert "Đã khôi phục" in manage("restore_site", str(tmp_path / "backups"), env=target)
     manage("export_content", str(after / "out.jsonl"), env=target)
     assert_same_export(before, after)
+    restored = Path(target["PRIVATE_MEDIA_ROOT"]) / sent.relative_to(source["PRIVATE_MEDIA_ROOT"])
+    assert restored.read_bytes() == b"%PDF-1.4 personal"
     lines = (before / "out.jsonl").read_text().splitlines()
     assert len(lines) == sum(1 for _ in SAMPLE.open()) and any('"images"' in ln for ln in lines)
 

@@ -12,13 +12,13 @@ import pytest
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.storage import media_storage
+from cms.storage import media_storage, private_storage_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json, django; django.setup()
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from wagtail.images import get_image_model
 Image = get_image_model()
 Rendition = Image.get_rendition_model()
@@ -32,6 +32,8 @@ print(json.dumps({
     "rendition_storage": type(Rendition._meta.get_field("file").storage).__name__,
     "rendition_bucket": getattr(Rendition._meta.get_field("file").storage, "bucket_name", None),
     "url": default_storage.url("images/a.jpg"),
+    "private_class": type(storages["private"]).__name__,
+    "private_location": storages["private"].location,
 }))
 """
 
@@ -39,7 +41,7 @@ print(json.dumps({
 def probe(**env: str) -> dict:
     """The storage a fresh process builds from the dev settings and this environment."""
     environ = {key: value for key, value in os.environ.items()
-               if not key.startswith(("MEDIA_", "S3_", "AWS_"))}
+               if not key.startswith(("MEDIA_", "PRIVATE_MEDIA_", "S3_", "AWS_"))}
     environ.update(env, DJANGO_SETTINGS_MODULE="cms.settings.dev")
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=environ,  # noqa: S603
                             capture_output=True, text=True, timeout=120, check=True)
@@ -52,6 +54,9 @@ def test_local_folder_by_default():
     assert found["location"] == "/srv/shared/media"
     assert found["url"] == "/media/images/a.jpg"
     assert found["rendition_storage"] == "RenditionFileSystemStorage"
+    # Citizens' attachments: a folder of their own, outside MEDIA_ROOT (never served by nginx).
+    assert found["private_class"] == "PrivateFileSystemStorage"
+    assert found["private_location"] == str(ROOT / "private-media")
 
 
 def test_s3_compatible_store_chosen_from_the_environment_for_images_and_renditions():
@@ -69,6 +74,17 @@ def test_s3_compatible_store_chosen_from_the_environment_for_images_and_renditio
     # A private bucket: signed URLs, built locally (no network).
     assert found["url"].startswith("https://s3.storage.example.vn/bxd-media/media/images/a.jpg?")
     assert "Signature" in found["url"] or "X-Amz-Signature" in found["url"]
+    assert (found["private_class"], found["private_location"]) == ("S3Storage", "private")
+
+
+def test_private_files_share_the_bucket_but_never_its_public_domain():
+    assert private_storage_settings({}) == {"BACKEND": "cms.storage.PrivateFileSystemStorage"}
+    options = private_storage_settings({"MEDIA_STORAGE": "s3", "S3_BUCKET": "b",
+                                        "S3_CUSTOM_DOMAIN": "media.example.vn"})["OPTIONS"]
+    assert (options["bucket_name"], options["location"]) == ("b", "private")
+    assert options["default_acl"] == "private"
+    assert options["querystring_auth"] is True
+    assert "custom_domain" not in options
 
 
 def test_public_domain_gives_plain_urls():
