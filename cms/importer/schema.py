@@ -348,6 +348,12 @@ def validate(
     fields.append(("legacy_id", short(255), False))
     if spec.translatable:
         fields += [("locale", locale_code, False), ("translation_of", short(255), False)]
+    else:  # not silently dropped: an English line would overwrite its Vietnamese record
+        for name in ("locale", "translation_of"):
+            if obj.get(name) not in (None, "", default_locale()):
+                errors.append((name, f"loại {kind!r} chỉ có một ngôn ngữ "
+                               f"({default_locale()!r}); bản tiếng Anh nằm trong các trường *_en "
+                               "hoặc chưa được hỗ trợ"))
     for name, check, required in fields:
         value = obj.get(name)
         if value is None or value == "" or value == []:

@@ -150,3 +150,18 @@ def test_export_carries_locale_and_translation_and_round_trips(run_import, jsonl
     assert _articles("en").get(slug="no-id").translation_key == (
         _articles("vi").get(slug="bai-khong-ma").translation_key
     )
+
+
+def test_a_type_without_translations_refuses_a_locale(run_import, jsonl, capsys):
+    """A procedure's code is unique across the site: an English line would overwrite the
+    Vietnamese procedure if ``locale`` were dropped as an unknown key."""
+    with pytest.raises(CommandError):
+        run_import(jsonl({**PROCEDURE, "locale": "en"}, {**PROCEDURE, "code": "1.009973",
+                                                         "legacy_id": "tt-2", "locale": "vi"}))
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        "line 1: locale: loại 'procedure' chỉ có một ngôn ngữ ('vi'); bản tiếng Anh nằm trong "
+        "các trường *_en hoặc chưa được hỗ trợ"
+    )
+    assert err[1].endswith("(1 lỗi).")  # the "vi" line is fine
+    assert Page.objects.filter(depth__gt=2).count() == 0
