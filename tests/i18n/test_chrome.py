@@ -94,3 +94,24 @@ def test_the_committed_mo_matches_the_po(tmp_path: Path):
     wanted.pop("", None)
     found.pop("", None)
     assert found == wanted
+
+
+def test_english_home_features_translations_of_the_chosen_articles(client, home_page, en_home):
+    """The English home is a copy of the Vietnamese one, with its featured choices: each shows
+    as its English translation; a Vietnamese article never appears on it."""
+    from home.models.pages import HomeFeaturedArticle
+    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+
+    from .conftest import translate
+
+    news = NewsIndexPageFactory(parent=home_page)
+    translate(news, "News", "news")
+    translated = NewsArticlePageFactory(parent=news, title="Bài đã dịch")
+    untranslated = NewsArticlePageFactory(parent=news, title="Bài chưa dịch")
+    for order, article in enumerate((translated, untranslated)):
+        HomeFeaturedArticle.objects.create(home=en_home, sort_order=order, page=article)
+    translate(translated, "Translated story", "translated-story", lead="The lead.")
+    english = client.get("/en/").content.decode()
+    featured = english.split('id="home-featured-title"')[1].split("</section>")[0]
+    assert "Translated story" in featured
+    assert "Bài đã dịch" not in english and "Bài chưa dịch" not in english
