@@ -58,6 +58,11 @@ def test_a_translation_goes_to_the_english_tree_even_before_its_original(
     # The Vietnamese article links to its translation (language switcher, hreflang).
     vietnamese = client.get(vi.url).content.decode()
     assert 'hreflang="en"' in vietnamese and en.url in vietnamese
+    # Indexed by the bulk path in its own language: English search finds it, Vietnamese not.
+    english_hits = client.get("/en/search/", {"q": "social housing", "format": "json"}).json()
+    assert [hit["url"].endswith(en.url) for hit in english_hits["results"]] == [True]
+    vietnamese_hits = client.get("/search/", {"q": "social housing", "format": "json"}).json()
+    assert not any(hit["url"].endswith(en.url) for hit in vietnamese_hits["results"])
 
 
 def test_reimport_changes_nothing_and_vi_equals_no_locale(run_import, jsonl):
