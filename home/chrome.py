@@ -74,6 +74,7 @@ def banner_items(stream: Any, site: Site | None) -> tuple[list[dict], set[int], 
 def _contact(settings: SiteSettings) -> dict:
     return {
         "ministry_name": settings.ministry_name,
+        "ministry_name_en": settings.ministry_name_en,
         "address": settings.address,
         "phone": settings.phone,
         "email": settings.email,
@@ -99,7 +100,9 @@ def chrome(site: Site | None) -> dict:
             {
                 "kind": group["kind"],
                 "label": group["label"],
-                "sites": [{"name": s.name, "url": s.url} for s in group["sites"]],
+                "sites": [
+                    {"name": s.name, "name_en": s.name_en, "url": s.url} for s in group["sites"]
+                ],
             }
             for group in unit_groups()
         ],

@@ -54,6 +54,7 @@ SPEC = schema.Spec(
     },
     key_field=lambda data: "legacy_id" if "legacy_id" in data else "slug",
     finish=_finish,
+    translatable=True,
 )
 
 
@@ -152,7 +153,7 @@ def export(exporter: Exporter) -> Iterator[dict[str, Any]]:
     pages = (
         NewsArticlePage.objects.select_related("category", "main_image")
         .prefetch_related("tags")
-        .order_by("published_at", "slug")
+        .order_by("published_at", "slug", "locale__language_code")
     )
     for page in pages.iterator(chunk_size=500):
         paragraphs, images = [], []
@@ -177,8 +178,10 @@ def export(exporter: Exporter) -> Iterator[dict[str, Any]]:
         for image in images:
             if not image["caption"]:
                 del image["caption"]
+        locale, original = exporter.language("article", page, lambda p: p.slug)
         yield compact({
             "type": "article", "legacy_id": legacy.get(str(page.pk)),
+            "locale": locale, "translation_of": original,
             "title": page.title, "slug": page.slug, "lead": page.lead,
             "body": "".join(paragraphs) or "<p></p>",
             "published_at": page.published_at.astimezone(text.TIME_ZONE).isoformat()

@@ -32,6 +32,9 @@ EDITOR_PAGE_PERMS = ("add_page", "change_page")
 # publish right of their own, so no reviewer can publish an edited page without review.
 REVIEWER_PAGE_PERMS = ("change_page", "lock_page", "unlock_page")
 REVIEWER_REVOKED_PAGE_PERMS = ("publish_page",)  # granted by earlier versions: taken back
+# wagtail.contrib.simple_translation's right to use "Dịch" (copy a page into the English tree):
+# every team and the portal administrators; reviewers only review.
+TRANSLATE_PERMISSION = ("simple_translation", "simpletranslation", "submit_translation")
 # Groups whose members must sign in with a second factor (cms.security.second_factor).
 SECOND_FACTOR_GROUPS = (GROUP_REVIEWERS, GROUP_ADMINS)
 ADMIN_PAGE_PERMS = (
@@ -217,6 +220,9 @@ def ensure_groups(apps: Any) -> dict[str, Any]:
     )
     for name in SECOND_FACTOR_GROUPS:
         groups[name].permissions.add(require_2fa)
+    translate = _permission(apps, *TRANSLATE_PERMISSION, "Can submit translations")
+    for name in (*(section.group for section in sections()), GROUP_ADMINS):
+        groups[name].permissions.add(translate)
 
     root = root_collection(apps)
     for section in sections():

@@ -4,10 +4,15 @@
 ``save()`` computes things, with full model validation. ``BulkPageWriter`` inserts a batch of
 new pages at once (``bulk``) and keeps the public API for updates: for models whose ``save()``
 adds nothing but Wagtail's housekeeping, and that come by the hundred thousand.
+
+Both place a record in another locale in that language's tree, a translation beside its
+original's translation of the parent, sharing the original's ``translation_key``
+(``translations``).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,8 +24,9 @@ from cms.models import ImportedRecord
 
 from . import bulk, slow
 from .context import RecordError
-from .schema import DRAFT, Record
+from .schema import DRAFT, Record, default_locale
 from .sync import Writer, free_slugs
+from .translations import check_free, find_original, translation_in
 
 __all__ = ["BulkPageWriter", "PageWriter"]
 
@@ -35,9 +41,57 @@ class PageWriter(Writer):
     section: type[Page]  # the model of the section page the pages live under
     key_field = ""
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._originals: dict[str, Page] = {}
+        self._parents: dict[tuple[int, str], Page] = {}
+        self._joined: dict[tuple[Any, str], int] = {}  # (translation_key, locale) → line
+
     @property
     def parent(self) -> Page:
         return self.ctx.section(self.section)
+
+    def parent_for(self, record: Record) -> Page:
+        """Where a new page of ``record`` goes: the section, or in another language the
+        translation of its original's parent (of the section, for a page with no original)."""
+        if record.locale == default_locale():
+            return self.parent
+        original = self.original(record)
+        base = original.get_parent().specific if original is not None else self.parent
+        cached = (base.pk, record.locale)
+        if cached not in self._parents:
+            self._parents[cached] = translation_in(base, record.locale)
+        return self._parents[cached]
+
+    def original(self, record: Record) -> Page | None:
+        """The page ``record`` translates (``translation_of``), or None."""
+        wanted = record.data.get("translation_of")
+        if wanted is None:
+            return None
+        if wanted not in self._originals:
+            self._originals[wanted] = find_original(record, self.kind, self.model, self.by_key)
+        return self._originals[wanted]
+
+    def by_key(self, key: str) -> Page | None:
+        """A page in the default language an editor made with this natural key."""
+        if not self.key_field:
+            return self.model.objects.child_of(self.parent).filter(slug=key).first()
+        return self.model.objects.filter(
+            **{self.key_field: key}, locale__language_code=default_locale()
+        ).first()
+
+    def join(self, page: Page, record: Record) -> None:
+        """Make a new page the translation of its original (one ``translation_key``)."""
+        original = self.original(record)
+        if original is not None:
+            check_free(record, original)
+            first = self._joined.setdefault((original.translation_key, record.locale), record.line)
+            if first != record.line:
+                raise RecordError(record, ValidationError({"translation_of": (
+                    f"dòng {first} đã là bản dịch {record.locale!r} của "
+                    f"{record.data['translation_of']!r}"
+                )}))
+            page.translation_key = original.translation_key
 
     def apply(self, page: Page, record: Record) -> None:
         """Set the page's content from the record (not its slug: URLs stay stable)."""
@@ -51,9 +105,16 @@ class PageWriter(Writer):
         return False
 
     def find(self, records: list[Record], mappings: dict[str, ImportedRecord]) -> dict[str, Any]:
-        keys = [r.key for r in records]
-        pages = self.model.objects.filter(**{f"{self.key_field}__in": keys})
-        return {getattr(page, self.key_field): page for page in pages}
+        keys = {r.natural_key for r in records}
+        pages = self.model.objects.filter(**{f"{self.key_field}__in": keys}).select_related(
+            "locale"
+        )
+        default = default_locale()
+        found = {}
+        for page in pages:
+            code, key = page.locale.language_code, getattr(page, self.key_field)
+            found[key if code == default else f"{code}:{key}"] = page
+        return found
 
     def update(self, page: Page, record: Record) -> None:
         self.apply(page, record)
@@ -62,14 +123,21 @@ class PageWriter(Writer):
         except ValidationError as error:
             raise RecordError(record, error) from None
         slow.update_page(page, user=self.ctx.user, publish=self.live(record))
+        original = self.original(record)
+        if original is not None and original.translation_key != page.translation_key:
+            # Not content (no revision holds it): the link itself, as the admin's sync sets it.
+            check_free(record, original, page)
+            Page.objects.filter(pk=page.pk).update(translation_key=original.translation_key)
 
     def create(self, records: list[Record]) -> list[Page]:
-        parent, pages = self.parent, []
+        pages = []
         for record in records:
-            base = text.slugify(record.key, max_length=200) or self.kind
+            parent = self.parent_for(record)
+            base = text.slugify(record.natural_key, max_length=200) or self.kind
             (slug,) = free_slugs(parent, [base], self.reserved)
             page = self.model(slug=slug, live=self.live(record))
             self.apply(page, record)
+            self.join(page, record)
             try:
                 page.full_clean(exclude=_TREE_FIELDS)
             except ValidationError as error:
@@ -96,10 +164,13 @@ class BulkPageWriter(PageWriter):
         by_id = self.model.objects.in_bulk([int(m.object_id) for m in mappings.values()])
         found = {key: by_id[int(m.object_id)] for key, m in mappings.items()
                  if int(m.object_id) in by_id}
-        slug_keys = [r.key for r in records if r.key not in mappings and "legacy_id" not in r.data]
-        if slug_keys:
-            for page in self.model.objects.child_of(self.parent).filter(slug__in=slug_keys):
-                found[page.slug] = page
+        by_parent: dict[Page, dict[str, str]] = defaultdict(dict)  # parent → slug → key
+        for r in records:
+            if r.key not in mappings and "legacy_id" not in r.data:
+                by_parent[self.parent_for(r)][r.natural_key] = r.key
+        for parent, keys in by_parent.items():
+            for page in self.model.objects.child_of(parent).filter(slug__in=keys):
+                found[keys[page.slug]] = page
         return found
 
     def prepare(self, records: list[Record]) -> None:
@@ -109,14 +180,25 @@ class BulkPageWriter(PageWriter):
         """Set what the model's ``save()`` would compute (the bulk path does not call it)."""
 
     def slug(self, record: Record) -> str:
-        return record.data.get("slug") or text.slugify(record.key, max_length=200) or self.kind
+        return (record.data.get("slug") or text.slugify(record.natural_key, max_length=200)
+                or self.kind)
 
     def write(self, records: list[Record]) -> None:
         self.prepare(records)
         super().write(records)
 
     def create(self, records: list[Record]) -> list[Page]:
-        parent = self.parent
+        """One bulk insert per parent (one, unless the batch holds several languages)."""
+        groups: dict[Page, list[int]] = defaultdict(list)
+        for index, record in enumerate(records):
+            groups[self.parent_for(record)].append(index)
+        made: dict[int, Page] = {}
+        for parent, indexes in groups.items():
+            batch = [records[i] for i in indexes]
+            made.update(zip(indexes, self._create_under(parent, batch), strict=True))
+        return [made[i] for i in range(len(records))]
+
+    def _create_under(self, parent: Page, records: list[Record]) -> list[Page]:
         slugs = free_slugs(parent, [self.slug(r) for r in records], self.reserved)
         # Tree fields are set by the bulk path; foreign keys point at rows just fetched.
         unchecked = ["path", "depth", "slug"] + [
@@ -126,6 +208,7 @@ class BulkPageWriter(PageWriter):
         for record, slug in zip(records, slugs, strict=True):
             page = self.model(slug=slug, live=self.live(record))
             self.apply(page, record)
+            self.join(page, record)
             try:
                 page.clean_fields(exclude=unchecked)
                 if self.model_clean:

@@ -88,18 +88,24 @@ def _import(
             )
             writers = _writers(ctx)
             pending: dict[str, list] = {kind: [] for kind in writers}
+            # Translations (``translation_of``) wait for the end of the file: the page they
+            # translate may come on a later line.
+            translations: dict[str, list] = {kind: [] for kind in writers}
             for record in read_records(path, hasher, pool):
-                batch = pending[record.type]
+                waiting = translations if "translation_of" in record.data else pending
+                batch = waiting[record.type]
                 batch.append(record)
-                if len(batch) >= batch_size:
+                if waiting is pending and len(batch) >= batch_size:
                     writers[record.type].write(batch)
                     meter(len(batch))
                     pending[record.type] = []
                     reset_queries()  # DEBUG keeps 9,000 queries; ours carry whole batches
-            for kind in writers:
-                if pending[kind]:
-                    writers[kind].write(pending[kind])
-                    meter(len(pending[kind]))
+            for waiting in (pending, translations):
+                for kind in writers:
+                    for start in range(0, len(waiting[kind]), batch_size):
+                        batch = waiting[kind][start : start + batch_size]
+                        writers[kind].write(batch)
+                        meter(len(batch))
             ImportRun.objects.filter(pk=ctx.run.pk).update(
                 finished_at=timezone.now(), created=ctx.counts["created"],
                 updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],

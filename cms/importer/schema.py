@@ -4,6 +4,13 @@ Each record type's fields are declared beside its models (``registry.RecordType.
 the checkers here. Validation is pure (no database): a line's JSON object becomes a clean
 ``Record`` or a list of ``(field, problem)`` pairs. Text goes through ``cms.text.clean`` (NFC);
 slugs through ``cms.text.slugify``. Unknown keys are dropped, as the contract says.
+
+A page type whose spec is ``translatable`` also takes ``locale`` (a content language; absent or
+the default language means the default, and is then left out of the data, so that a file
+written before locales existed keeps its keys and digests) and ``translation_of`` (the key of
+the page in the default language this one translates; resolved when written, by the writer).
+A record in another locale has its natural key prefixed (``en:…``): the English translation of
+a procedure keeps the original's code, yet is another record.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from cms import files, text
@@ -26,7 +34,8 @@ from cms import files, text
 from . import registry
 
 __all__ = [
-    "DRAFT", "FILE", "IMAGE", "IMAGES", "LIVE", "FieldError", "Record", "Spec", "validate",
+    "DRAFT", "FILE", "IMAGE", "IMAGES", "LIVE", "FieldError", "Record", "Spec", "default_locale",
+    "validate",
 ]
 
 
@@ -44,6 +53,27 @@ class Record:
     data: dict[str, Any]
     digest: str = field(compare=False)
     files: tuple[Path, ...] = ()
+
+    @property
+    def locale(self) -> str:
+        """The record's content language (the default one where the line named none)."""
+        return self.data.get("locale") or default_locale()
+
+    @property
+    def natural_key(self) -> str:
+        """The key without its locale prefix: the slug, code or number the page carries."""
+        prefix = f"{self.data['locale']}:" if "locale" in self.data else ""
+        return self.key.removeprefix(prefix)
+
+
+def default_locale() -> str:
+    """The site's default content language (``vi``): what a record without ``locale`` is in."""
+    return settings.LANGUAGE_CODE
+
+
+def locale_code(value: Any) -> str:
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return choice(*codes)(value)
 
 
 # --- value checkers: each takes the raw JSON value and returns the clean one or raises ---
@@ -229,9 +259,12 @@ class Spec:
     optional: dict[str, Any]
     key_field: Callable[[dict[str, Any]], str]
     finish: Callable[[dict[str, Any]], list[tuple[str, str]]] = lambda data: []
+    #: Pages in several languages: the record takes ``locale`` and ``translation_of``.
+    translatable: bool = False
 
     def key(self, data: dict[str, Any]) -> str:
-        return data[self.key_field(data)]
+        key = data[self.key_field(data)]
+        return f"{data['locale']}:{key}" if "locale" in data else key
 
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
@@ -313,6 +346,14 @@ def validate(
     fields = [(name, check, True) for name, check in spec.required.items()]
     fields += [(name, check, False) for name, check in spec.optional.items()]
     fields.append(("legacy_id", short(255), False))
+    if spec.translatable:
+        fields += [("locale", locale_code, False), ("translation_of", short(255), False)]
+    else:  # not silently dropped: an English line would overwrite its Vietnamese record
+        for name in ("locale", "translation_of"):
+            if obj.get(name) not in (None, "", default_locale()):
+                errors.append((name, f"loại {kind!r} chỉ có một ngôn ngữ "
+                               f"({default_locale()!r}); bản tiếng Anh nằm trong các trường *_en "
+                               "hoặc chưa được hỗ trợ"))
     for name, check, required in fields:
         value = obj.get(name)
         if value is None or value == "" or value == []:
@@ -338,6 +379,11 @@ def validate(
                 data[name] = check(value)
         except FieldError as error:
             errors.append((name, str(error)))
+    if data.get("locale") == default_locale():
+        del data["locale"]  # absent and the default language are one thing
+    if "translation_of" in data and "locale" not in data:
+        errors.append(("translation_of", f"chỉ dùng cho bản dịch: cần 'locale' khác "
+                       f"{default_locale()!r}, ví dụ \"en\""))
     errors += spec.finish(data)
     if errors:
         return None, errors

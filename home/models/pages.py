@@ -66,15 +66,26 @@ class HomePage(BasePage):
     # Each section is a fixed number of queries, whatever the number of articles or procedures.
 
     def featured_news(self) -> list:
-        """Editor-chosen live articles, in order: one query (plus one for their renditions)."""
+        """Editor-chosen live articles in this home's language, in order: one query (plus one
+        for their renditions). The English home, a copy of the Vietnamese one, keeps its
+        Vietnamese choices: each shows as its English translation, or not at all."""
         from news.models import NewsArticlePage
 
         ids = [row.page_id for row in self.featured_articles.all() if row.page_id]
         if not ids:
             return []
-        found = visible(NewsArticlePage.objects.filter(pk__in=ids)).defer_streamfields()
-        by_id = {article.pk: article for article in found.select_related("category", "main_image")}
+        chosen = NewsArticlePage.objects.filter(pk__in=ids).values("translation_key")
+        found = visible(
+            NewsArticlePage.objects.filter(locale_id=self.locale_id).filter(
+                models.Q(pk__in=ids) | models.Q(translation_key__in=chosen)
+            )
+        ).defer_streamfields()
+        found = list(found.select_related("category", "main_image"))
+        by_id = {article.pk: article for article in found}
         articles = [by_id[pk] for pk in ids if pk in by_id]
+        # Translations of the choices, newest first (their order is not known without a query).
+        articles += sorted((a for a in found if a.pk not in ids),
+                           key=lambda a: a.published_at, reverse=True)
         prefetch_renditions(a.main_image for a in articles)
         return articles
 

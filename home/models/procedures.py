@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -108,7 +109,10 @@ class LevelCount:
     @property
     def noun(self) -> str:
         """``dịch vụ toàn trình``, ``dịch vụ một phần``, or ``thủ tục`` for levels 1–2."""
-        return "thủ tục" if self.level <= 2 else f"dịch vụ {self.classification}"
+        if self.level <= 2:
+            return gettext("thủ tục")
+        # Each wording spelled out, so that the English catalogue has them.
+        return gettext("dịch vụ toàn trình") if self.level == 4 else gettext("dịch vụ một phần")
 
     @property
     def label(self) -> str:

@@ -12,8 +12,10 @@ from django import template
 
 from wagtail.models import Site
 
+from cms import text
 from home.chrome import chrome
 from home.models.procedures import LevelStatistics
+from home.models.units import KIND_LABELS_EN
 
 register = template.Library()
 
@@ -27,13 +29,24 @@ def _chrome(context: template.Context) -> dict:
 def portal_sidebar(context: template.Context) -> dict:
     """The sidebar of every page: banners and the unit/enterprise menus."""
     data = _chrome(context)
-    return {"banners": data["banners"], "unit_groups": data["unit_groups"]}
+    groups = data["unit_groups"]
+    if text.language() == "en":  # copies: the cached data serves both languages
+        groups = [
+            {**group, "label": KIND_LABELS_EN[group["kind"]], "sites": [
+                {**site, "name": site.get("name_en") or site["name"]} for site in group["sites"]
+            ]}
+            for group in groups
+        ]
+    return {"banners": data["banners"], "unit_groups": groups}
 
 
 @register.inclusion_tag("home/includes/footer_contact_content.html", takes_context=True)
 def footer_contact(context: template.Context) -> dict:
     """The ministry's contact block in the footer (from SiteSettings, cached)."""
-    return {"contact": _chrome(context)["contact"], "request": context.get("request")}
+    contact = _chrome(context)["contact"]
+    if text.language() == "en" and contact.get("ministry_name_en"):
+        contact = {**contact, "ministry_name": contact["ministry_name_en"]}
+    return {"contact": contact, "request": context.get("request")}
 
 
 @register.inclusion_tag("home/includes/statistics.html")

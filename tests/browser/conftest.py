@@ -135,6 +135,9 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
 
     from cms.editorial.signals import after_migrate
     from home.models import (
+        HomePage,
+        LeadersPage,
+        OrganisationPage,
         PolicyPage,
         ProcedureIndexPage,
         ProcedurePage,
@@ -162,6 +165,12 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
             "category": NewsIndexPage.objects.live().first().url
             + f"chuyen-muc/{NewsCategory.objects.order_by('pk').first().slug}/",
         }
+        # The organisation and the English version (load_demo fills both languages).
+        for prefix, code in (("", "vi"), ("en_", "en")):
+            live = {"locale__language_code": code, "live": True}
+            urls[f"{prefix}organisation"] = OrganisationPage.objects.get(**live).url
+            urls[f"{prefix}leaders"] = LeadersPage.objects.get(**live).url
+        urls["en_home"] = HomePage.objects.get(locale__language_code="en").url
         # A page's first view makes its renditions (AVIF and WebP at three widths: seconds on
         # a busy 2-core machine); make them now, as a visited site has them, so no browser
         # navigation waits on image encoding.

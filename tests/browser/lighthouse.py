@@ -134,7 +134,8 @@ def main() -> int:
     failures = 0
     try:
         _wait(base + "/robots.txt")  # up (the pages themselves may take long on first view)
-        pages = {"home": "/", "article": _article_url(env), "catalogue": "/thu-tuc-hanh-chinh/"}
+        pages = {"home": "/", "article": _article_url(env), "catalogue": "/thu-tuc-hanh-chinh/",
+                 "en-home": "/en/"}
         # Warm renditions and caches, as a visited site is: a first view encodes each picture
         # in AVIF/WebP/JPEG at up to three widths, seconds of work on a busy 2-core machine.
         for path in pages.values():

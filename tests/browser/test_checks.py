@@ -48,6 +48,11 @@ def page_types(demo: dict) -> dict[str, str]:
         "standard page": demo["standard"],
         # Nghị định 42/2022, Điều 8: the citizens' pages (issue 14).
         **{name: demo[name] for name in CITIZENS},
+        "organisation": demo["organisation"],
+        "leaders": demo["leaders"],
+        "English home": demo["en_home"],
+        "English organisation": demo["en_organisation"],
+        "English leaders": demo["en_leaders"],
     }
 
 
@@ -108,13 +113,16 @@ def _small_png(raw: bytes, path: Path) -> None:
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
-def test_screenshots_of_home_article_and_catalogue_on_desktop_and_phone(
+def test_screenshots_of_home_article_catalogue_and_english_pages_on_desktop_and_phone(
     live_server, demo, browser, tmp_path
 ):
     """``SCREENSHOTS=1`` writes them to docs/screenshots/ (for the README); else a temp dir."""
     target = SCREENSHOTS if os.environ.get("SCREENSHOTS") == "1" else tmp_path
     target.mkdir(parents=True, exist_ok=True)
-    shots = {"home": demo["home"], "article": demo["article"], "catalogue": demo["catalogue"]}
+    shots = {
+        "home": demo["home"], "article": demo["article"], "catalogue": demo["catalogue"],
+        "en-home": demo["en_home"], "en-organisation": demo["en_organisation"],
+    }
     for device, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         context = browser.new_context(viewport=viewport, locale="vi-VN", device_scale_factor=1)
         tab = context.new_page()
@@ -128,4 +136,4 @@ def test_screenshots_of_home_article_and_catalogue_on_desktop_and_phone(
             _small_png(tab.screenshot(), file)
             assert file.stat().st_size < 250_000
         context.close()
-    assert len(list(target.glob("*-*.png"))) >= 6
+    assert len(list(target.glob("*-*.png"))) >= 10

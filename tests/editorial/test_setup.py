@@ -128,3 +128,18 @@ def test_saving_a_section_again_changes_nothing(sections):
     news = NewsIndexPage.objects.get(slug="tin-tuc")
     news.save_revision().publish()
     assert GroupPagePermission.objects.count() == before
+
+
+def test_teams_and_administrators_may_translate_reviewers_do_not():
+    """simple_translation's "Dịch" is offered to whoever holds ``submit_translation``."""
+    from django.contrib.auth import get_user_model
+
+    from cms.editorial.setup import GROUP_ADMINS, GROUP_REVIEWERS, sections
+
+    setup_sections()
+    user_model = get_user_model()
+    for name in (*(section.group for section in sections()), GROUP_ADMINS, GROUP_REVIEWERS):
+        user = user_model.objects.create_user(username=f"u{Group.objects.get(name=name).pk}")
+        user.groups.add(Group.objects.get(name=name))
+        expected = name != GROUP_REVIEWERS
+        assert user.has_perm("simple_translation.submit_translation") is expected, name
