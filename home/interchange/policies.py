@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from wagtail.models import ReferenceIndex, Revision
-
 from cms.exporter import Exporter, compact
-from cms.importer import registry, schema
+from cms.importer import bulk, registry, schema
 from cms.importer.context import RecordError
 from cms.importer.pages import BulkPageWriter
 from cms.importer.richtext import field_features, rich_text
@@ -44,6 +43,9 @@ from ..models.taxonomy import Agency, Sector
 from .terms import TermCache
 
 __all__ = ["LEGAL_DOCUMENT", "LegalDocumentWriter"]
+
+#: Pages whose forward relations are linked together at the end of a file.
+LINK_BATCH = 500
 
 
 def _number(value: Any) -> str:
@@ -223,23 +225,33 @@ class LegalDocumentWriter(BulkPageWriter):
             ]
         else:  # all of them at the end of the file, in the order given
             page.relations = []
-            self.deferred.append(record)
+            self.defer(record)
+
+    def defer(self, record: Record) -> None:
+        """Keep what linking needs later (line, key, relations), not the whole record."""
+        self.deferred.append(replace(record, data={"relations": record.data["relations"]}))
 
     def end_of_file(self) -> None:
-        """Link the relations that pointed forward, now that every page of the file exists;
-        a target still unknown refuses the file (``line N: relations: …``)."""
-        if not self.deferred:
-            return
+        """Link the relations that pointed forward, now that every page of the file exists,
+        a batch at a time; a target still unknown refuses the file (``line N: relations: …``)."""
         records, self.deferred = self.deferred, []
+        errors: list[RecordError] = []
+        for start in range(0, len(records), LINK_BATCH):
+            errors += self._link(records[start : start + LINK_BATCH], write=not errors)
+        if errors:
+            raise RecordError.combine(errors)
+
+    def _link(self, records: list[Record], write: bool) -> list[RecordError]:
         targets = find_documents({r["target"] for rec in records for r in rec.data["relations"]})
         pages = {page.number: page for page in PolicyPage.objects.filter(
             number__in=[record.key for record in records]
-        )}
+        ).prefetch_related(*bulk.child_accessors(PolicyPage))}
         errors, rows = [], []
         for record in records:
             page = pages[record.key]
-            missing = [r["target"] for r in record.data["relations"] if r["target"] not in targets]
-            if any(targets.get(r["target"]) == page.pk for r in record.data["relations"]):
+            relations = record.data["relations"]
+            missing = [r["target"] for r in relations if r["target"] not in targets]
+            if any(targets.get(r["target"]) == page.pk for r in relations):
                 missing.append("(chính văn bản này)")
             if missing:
                 problem = (
@@ -251,18 +263,13 @@ class LegalDocumentWriter(BulkPageWriter):
             page.relations = [
                 PolicyRelation(page=page, kind=r["kind"], target_id=targets[r["target"]],
                                sort_order=order)
-                for order, r in enumerate(record.data["relations"])
+                for order, r in enumerate(relations)
             ]
             rows += page.relations.all()
-        if errors:
-            raise RecordError.combine(errors)
-        PolicyRelation.objects.bulk_create(rows)
-        # The page's revision (what the admin edits) holds its relations too.
-        for page in pages.values():
-            Revision.objects.filter(pk=page.latest_revision_id).update(
-                content=page.serializable_data()
-            )
-            ReferenceIndex.create_or_update_for_object(page)
+        if write and not errors:
+            PolicyRelation.objects.bulk_create(rows)
+            bulk.refresh_revisions(list(pages.values()))  # what the admin edits holds them too
+        return errors
 
 
 def _date(value: str | None) -> dt.date | None:
