@@ -17,15 +17,48 @@ class DocType(models.TextChoices):
     OFFICIAL_LETTER = "cong-van", "Công văn"
     NOTICE = "thong-bao", "Thông báo"
     PLAN = "ke-hoach", "Kế hoạch"
+    TREATY = "dieu-uoc-quoc-te", "Điều ước quốc tế"
+    INTERNATIONAL_AGREEMENT = "thoa-thuan-quoc-te", "Thỏa thuận quốc tế"
     OTHER = "khac", "Văn bản khác"
 
 
 class LegalStatus(models.TextChoices):
-    """Tình trạng hiệu lực."""
+    """Tình trạng hiệu lực, in the words of the national legal database (vbpl.vn)."""
 
     IN_FORCE = "con-hieu-luc", "Còn hiệu lực"
     PARTLY_EXPIRED = "het-hieu-luc-mot-phan", "Hết hiệu lực một phần"
     EXPIRED = "het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"
+    NOT_YET_IN_FORCE = "chua-co-hieu-luc", "Chưa có hiệu lực"
+    PARTLY_SUSPENDED = "ngung-hieu-luc-mot-phan", "Ngưng hiệu lực một phần"
+    SUSPENDED = "ngung-hieu-luc-toan-bo", "Ngưng hiệu lực toàn bộ"
+
+    @property
+    def tone(self) -> str:
+        """How the badge shows it (``badge--<tone>``): ``out`` is a document nothing of which
+        applies today (expired or suspended whole), ``partly`` one that applies in part,
+        ``pending`` one not yet in force."""
+        return _TONES[self]
+
+
+_TONES = {
+    LegalStatus.IN_FORCE: "in-force",
+    LegalStatus.PARTLY_EXPIRED: "partly",
+    LegalStatus.EXPIRED: "out",
+    LegalStatus.NOT_YET_IN_FORCE: "pending",
+    LegalStatus.PARTLY_SUSPENDED: "partly",
+    LegalStatus.SUSPENDED: "out",
+}
+
+
+#: Short spellings of legacy portals → the status they mean (matched folded, like the labels:
+#: ``het hieu luc``, ``HẾT HIỆU LỰC``): a portal that writes only "Hết hiệu lực" means the
+#: whole document; "Ngừng" is a common spelling of "Ngưng".
+LEGACY_STATUS = {
+    "Hết hiệu lực": LegalStatus.EXPIRED,
+    "Đã hết hiệu lực": LegalStatus.EXPIRED,
+    "Ngưng hiệu lực": LegalStatus.SUSPENDED,
+    "Đang có hiệu lực": LegalStatus.IN_FORCE,
+}
 
 
 class RelationKind(models.TextChoices):

@@ -32,7 +32,7 @@ from wagtail.search.backends import get_search_backends
 from . import registry
 from .parallel import Pool
 
-__all__ = ["bulk_create_pages"]
+__all__ = ["bulk_create_pages", "child_accessors", "refresh_revisions"]
 
 
 def _insert(model: type[models.Model], objs: Sequence[models.Model], fields: list) -> list:
@@ -163,6 +163,29 @@ def bulk_create_pages(
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(model, list(pages))
     return list(pages)
+
+
+def child_accessors(model: type[Page]) -> list[str]:
+    """The page's child rows and many-to-many values: what its revision content holds (to
+    ``prefetch_related`` before ``refresh_revisions``)."""
+    names = [r.get_accessor_name() for r in get_all_child_relations(model)]
+    return names + [f.name for f in _parental_m2m(model)]
+
+
+def refresh_revisions(pages: Sequence[Page]) -> None:
+    """Pages already written whose child rows grew afterwards (a reference resolved at the end
+    of a file): their latest revision takes their content again and the reference index gains
+    the new rows (those it had stay), in a few statements for the batch. ``pages`` (one
+    model) hold their child relations in memory or prefetched (``child_accessors``)."""
+    if not pages:
+        return
+    model = type(pages[0])
+    revisions = Revision.objects.in_bulk([page.latest_revision_id for page in pages])
+    for page in pages:
+        revisions[page.latest_revision_id].content = page.serializable_data()
+    Revision.objects.bulk_update(list(revisions.values()), ["content"], batch_size=100)
+    _index_references(model, pages, ContentType.objects.get_for_model(model),
+                      ContentType.objects.get_for_model(Page))
 
 
 def _insert_child_relations(model: type[Page], pages: Sequence[Page]) -> None:

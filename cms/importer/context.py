@@ -35,6 +35,14 @@ class RecordError(Exception):
         self.lines = lines
         super().__init__("\n".join(lines))
 
+    @classmethod
+    def combine(cls, errors: list[RecordError]) -> RecordError:
+        """One error reporting every record of ``errors`` (a check over the whole file)."""
+        combined = errors[0]
+        combined.lines = [line for error in errors for line in error.lines]
+        combined.args = ("\n".join(combined.lines),)
+        return combined
+
 
 @dataclass
 class Context:

@@ -106,6 +106,8 @@ def _import(
                         batch = waiting[kind][start : start + batch_size]
                         writers[kind].write(batch)
                         meter(len(batch))
+            for writer in writers.values():
+                writer.end_of_file()
             ImportRun.objects.filter(pk=ctx.run.pk).update(
                 finished_at=timezone.now(), created=ctx.counts["created"],
                 updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],

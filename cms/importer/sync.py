@@ -46,6 +46,11 @@ class Writer:
     def finish(self, written: list[tuple[Record, Any]]) -> None:
         """After a batch that wrote something (e.g. save a settings row once)."""
 
+    def end_of_file(self) -> None:
+        """After every record of the file is written, in the same transaction: link what
+        pointed forward (a record naming one later in the file); raise ``RecordError``
+        for a reference that is still unknown."""
+
     def write(self, records: list[Record]) -> None:
         ctx = self.ctx
         mappings = ctx.mappings(self.kind, [r.key for r in records])

@@ -13,7 +13,12 @@ record / field     model / field               note
   ``doc_type``     ``doc_type`` (``DocType``)  the label or the value (``Nghị quyết``)
   ``issued``       ``issued_on``
   ``effective``    ``effective_from``
-  ``status``       ``status`` (``LegalStatus``) the label or the value; default in force
+  ``effective_until`` ``effective_until``      optional whatever the status; not before the start
+  ``status``       ``status`` (``LegalStatus``) label, value or legacy word (``LEGACY_STATUS``:
+                                               ``Hết hiệu lực`` → toàn bộ); default in force
+  ``relations``    ``relations``               ``[{kind, target}]``: ``RelationKind`` by label or
+                   (``PolicyRelation``)        value; target a number or a legacy id, on the site
+                                               or anywhere in the file
   ``field``        ``sector`` (``Sector``)     by name, created if missing
   ``issuer``       ``issuer`` (``Agency``)     by name, created if missing
   ``attachment``   ``attachments``             one file → one ``PolicyAttachment``

@@ -28,6 +28,7 @@ from cms.pages import ResultType, SitemapSection
 from cms.visibility import unexpired_q, visible
 from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
     DOC_TYPE_CHOICES,
+    LEGACY_STATUS,
     RELATION_CHOICES,
     STATUS_CHOICES,
     DocType,
@@ -51,11 +52,17 @@ number_validator = RegexValidator(
 )
 
 
-def _choice_key(choices: list[tuple[str, str]], value: str) -> str:
-    """The key of a choice given its key or its Vietnamese label, in any spelling."""
+def _choice_key(
+    choices: list[tuple[str, str]], value: str, aliases: dict[str, str] | None = None
+) -> str:
+    """The key of a choice given its key, its Vietnamese label or an alias, in any spelling:
+    case, NFD, old or new tone placement and bare ASCII are one (``cms.text.slugify`` folds)."""
     wanted = text.slugify(text.normalize(value or ""))
     for key, label in choices:
         if wanted in (key, text.slugify(label)):
+            return key
+    for alias, key in (aliases or {}).items():
+        if wanted == text.slugify(alias):
             return key
     raise ValueError(value)
 
@@ -66,8 +73,23 @@ def parse_doc_type(value: str) -> str:
 
 
 def parse_status(value: str) -> str:
-    """``Còn hiệu lực`` → ``con-hieu-luc``; ``ValueError`` if unknown (for import)."""
-    return _choice_key(STATUS_CHOICES, value)
+    """``Còn hiệu lực`` → ``con-hieu-luc``, the legacy ``Hết hiệu lực`` → ``het-hieu-luc-toan-bo``
+    (``LEGACY_STATUS``); ``ValueError`` if unknown (for import)."""
+    return _choice_key(STATUS_CHOICES, value, LEGACY_STATUS)
+
+
+def parse_relation_kind(value: str) -> str:
+    """``Thay thế``/``thay-the`` → ``thay-the``; ``ValueError`` if unknown (for import)."""
+    return _choice_key(RELATION_CHOICES, value)
+
+
+#: schema.org ``LegalForceStatus`` of each tone of ``LegalStatus``.
+LEGAL_FORCE = {
+    "in-force": "https://schema.org/InForce",
+    "partly": "https://schema.org/PartiallyInForce",
+    "out": "https://schema.org/NotInForce",
+    "pending": "https://schema.org/NotInForce",
+}
 
 
 def normalize_number(value: str | None) -> str | None:
@@ -93,7 +115,7 @@ class PolicyPage(BasePage):
         help_text="Ví dụ: 17/NQ-CP hoặc 50/2014/QH13.",
     )
     doc_type = models.CharField(
-        "Loại văn bản", max_length=16, choices=DocType.choices, default=DocType.OTHER,
+        "Loại văn bản", max_length=32, choices=DocType.choices, default=DocType.OTHER,
         help_text="Dùng để lọc danh sách văn bản.",
     )
     issuer = models.ForeignKey(
@@ -119,12 +141,13 @@ class PolicyPage(BasePage):
         "Ngày hết hiệu lực",
         null=True,
         blank=True,
-        help_text="Để trống nếu văn bản còn hiệu lực; không được trước ngày ban hành.",
+        help_text="Không bắt buộc, kể cả khi văn bản đã hết hiệu lực; không được trước ngày "
+        "ban hành hay ngày có hiệu lực.",
     )
     status = models.CharField(
         "Tình trạng hiệu lực", max_length=32, choices=LegalStatus.choices,
         default=LegalStatus.IN_FORCE,
-        help_text="Còn hiệu lực, hết hiệu lực một phần hoặc toàn bộ.",
+        help_text="Theo Cơ sở dữ liệu quốc gia về văn bản pháp luật.",
     )
     summary = models.TextField(
         "Trích yếu", blank=False, default="", help_text="Trích yếu nội dung văn bản."
@@ -208,7 +231,8 @@ class PolicyPage(BasePage):
             "name": self.title,
             "url": metadata.canonical_url(request),
             "legislationIdentifier": text.plain_text(self.number or ""),
-            "legislationType": text.plain_text(self.doc_type),
+            "legislationType": self.get_doc_type_display(),
+            "legislationLegalForce": LEGAL_FORCE[self.status_tone],
             "legislationPassedBy": {
                 "@type": "GovernmentOrganization",
                 "name": text.plain_text(self.issuer or "") or metadata.site_name(request),
@@ -219,6 +243,33 @@ class PolicyPage(BasePage):
         if self.issued_on:
             data["legislationDate"] = self.issued_on.isoformat()
         return metadata.without_empty(data)
+
+    @property
+    def status_tone(self) -> str:
+        """``in-force``, ``partly``, ``out`` or ``pending`` (``LegalStatus.tone``)."""
+        return LegalStatus(self.status).tone
+
+    @property
+    def status_notice(self) -> str:
+        """The warning shown above a document that does not apply in whole today ("" if it does)."""
+        status = LegalStatus(self.status)
+        if status == LegalStatus.IN_FORCE:
+            return ""
+        if status == LegalStatus.NOT_YET_IN_FORCE:
+            since = self.effective_from
+            return "Văn bản này chưa có hiệu lực" + (
+                f"; có hiệu lực từ ngày {text.format_date(since)}." if since else "."
+            )
+        until = self.effective_until
+        if status == LegalStatus.EXPIRED and until:
+            return f"Văn bản này đã hết hiệu lực toàn bộ từ ngày {text.format_date(until)}."
+        words = {
+            LegalStatus.PARTLY_EXPIRED: "đã hết hiệu lực một phần",
+            LegalStatus.EXPIRED: "đã hết hiệu lực toàn bộ",
+            LegalStatus.PARTLY_SUSPENDED: "bị ngưng hiệu lực một phần",
+            LegalStatus.SUSPENDED: "bị ngưng hiệu lực toàn bộ",
+        }
+        return f"Văn bản này {words[status]}."
 
     def compute_filter_text(self) -> str:
         """What the list's text box matches (set on save; bulk loaders must set it)."""
@@ -235,13 +286,9 @@ class PolicyPage(BasePage):
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày ban hành."
         elif start and end and end < start:
             errors["effective_until"] = "Ngày hết hiệu lực không thể trước ngày có hiệu lực."
-        if self.status == LegalStatus.EXPIRED and not end:
-            errors["effective_until"] = "Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."
-        if end and self.status == LegalStatus.IN_FORCE:
-            errors["status"] = (
-                "Văn bản đã có ngày hết hiệu lực: chọn “Hết hiệu lực một phần” hoặc "
-                "“Hết hiệu lực toàn bộ”, hoặc xóa ngày hết hiệu lực."
-            )
+        # No rule ties the status to the end date: legacy portals and the national database
+        # often record a document as expired without the date, and a fixed-term plan is in
+        # force until its end date.
         if errors:
             raise ValidationError(errors)
 

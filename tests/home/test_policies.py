@@ -143,12 +143,9 @@ def test_document_page_shows_metadata_files_and_relations(client, documents):
         ({"effective_from": dt.date(2019, 6, 1), "effective_until": dt.date(2019, 5, 1),
           "status": "het-hieu-luc-mot-phan"},
          "effective_until", "Ngày hết hiệu lực không thể trước ngày có hiệu lực."),
-        ({"status": "het-hieu-luc-toan-bo"}, "effective_until",
-         "Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."),
-        ({"effective_until": dt.date(2020, 1, 1)}, "status", "Văn bản đã có ngày hết hiệu lực"),
     ],
 )
-def test_dates_and_status_must_not_contradict(fields, field, message):
+def test_dates_must_not_contradict(fields, field, message):
     page = PolicyPage(title="Văn bản", number="1/2019/TT-BXD", issued_on=dt.date(2019, 3, 7),
                       summary="Trích yếu", status="con-hieu-luc")
     for name, value in fields.items():
@@ -156,6 +153,23 @@ def test_dates_and_status_must_not_contradict(fields, field, message):
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert message in " ".join(error.value.message_dict[field])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"status": "het-hieu-luc-toan-bo"},  # expired, its end date never recorded
+        {"status": "ngung-hieu-luc-toan-bo"},
+        {"status": "con-hieu-luc", "effective_until": dt.date(2025, 12, 31)},  # a fixed term
+        {"status": "chua-co-hieu-luc", "effective_from": dt.date(2030, 1, 1)},
+    ],
+)
+def test_the_status_needs_no_end_date_and_an_end_date_no_status(fields):
+    page = PolicyPage(title="Văn bản", number="1/2019/TT-BXD", issued_on=dt.date(2019, 3, 7),
+                      summary="Trích yếu", status="con-hieu-luc")
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.clean()
 
 
 def test_a_document_cannot_relate_to_itself(documents):
@@ -250,3 +264,83 @@ def test_parse_status_and_unknown_values():
         parse_doc_type("")
     assert normalize_number(" 36A/nq-cp ") == "36a/NQ-CP"
     assert normalize_number("") is None
+
+
+@pytest.fixture
+def treaties(policy_index, documents):
+    """An international treaty and an international agreement beside the other documents."""
+    government = AgencyFactory(name="Chính phủ")
+    treaty = PolicyPageFactory(
+        parent=policy_index, number="12/2020/LPQT", doc_type="dieu-uoc-quoc-te",
+        issuer=government, title="Hiệp định hợp tác xây dựng", issued_on=dt.date(2020, 5, 4),
+    )
+    agreement = PolicyPageFactory(
+        parent=policy_index, number="3/2021/TTQT", doc_type="thoa-thuan-quoc-te",
+        issuer=government, title="Thỏa thuận quốc tế về nhà ở", issued_on=dt.date(2021, 1, 5),
+        status="chua-co-hieu-luc",
+    )
+    return {"treaty": treaty, "agreement": agreement}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?type=dieu-uoc-quoc-te", ["12/2020/LPQT"]),
+        ("?type=thoa-thuan-quoc-te", ["3/2021/TTQT"]),
+        ("?status=chua-co-hieu-luc", ["3/2021/TTQT"]),
+        ("?status=ngung-hieu-luc-toan-bo", []),
+    ],
+)
+def test_treaties_and_new_statuses_filter_the_list(client, treaties, query, expected):
+    found, html = numbers(client, query)
+    assert found == expected
+    assert "Loại văn bản “" not in html and "Tình trạng “" not in html  # no form error
+
+
+def test_the_filter_offers_every_status_and_treaties(client, documents):
+    html = client.get(URL).content.decode()
+    for value, label in [
+        ("con-hieu-luc", "Còn hiệu lực"), ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
+        ("het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ"), ("chua-co-hieu-luc", "Chưa có hiệu lực"),
+        ("ngung-hieu-luc-mot-phan", "Ngưng hiệu lực một phần"),
+        ("ngung-hieu-luc-toan-bo", "Ngưng hiệu lực toàn bộ"),
+        ("dieu-uoc-quoc-te", "Điều ước quốc tế"), ("thoa-thuan-quoc-te", "Thỏa thuận quốc tế"),
+    ]:
+        assert f'<option value="{value}">{label}</option>' in html
+
+
+def test_the_list_badges_each_status(client, treaties):
+    _, html = numbers(client)
+    assert '<span class="badge badge--out">Hết hiệu lực toàn bộ</span>' in html
+    assert '<span class="badge badge--pending">Chưa có hiệu lực</span>' in html
+    assert '<span class="badge badge--in-force">Còn hiệu lực</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "notice"),
+    [
+        ({"status": "het-hieu-luc-toan-bo"}, "Văn bản này đã hết hiệu lực toàn bộ."),
+        ({"status": "het-hieu-luc-toan-bo", "effective_until": dt.date(2021, 7, 1)},
+         "Văn bản này đã hết hiệu lực toàn bộ từ ngày 01/07/2021."),
+        ({"status": "ngung-hieu-luc-toan-bo"}, "Văn bản này bị ngưng hiệu lực toàn bộ."),
+        ({"status": "het-hieu-luc-mot-phan"}, "Văn bản này đã hết hiệu lực một phần."),
+        ({"status": "chua-co-hieu-luc", "effective_from": dt.date(2030, 1, 1)},
+         "Văn bản này chưa có hiệu lực; có hiệu lực từ ngày 01/01/2030."),
+    ],
+)
+def test_a_document_not_wholly_in_force_says_so_above_everything(client, policy_index, fields,
+                                                               notice):
+    page = PolicyPageFactory(parent=policy_index, number="5/2019/TT-BXD",
+                             issued_on=dt.date(2019, 3, 7), **fields)
+    html = client.get(page.url).content.decode()
+    shown = visible_text(html)
+    assert notice in shown
+    assert shown.index(notice) < shown.index("Số ký hiệu 5/2019/TT-BXD")
+    status = dict(PolicyPage._meta.get_field("status").choices)[fields["status"]]
+    assert f"Tình trạng hiệu lực {status}" in shown
+
+
+def test_a_document_in_force_has_no_notice(client, documents):
+    html = client.get(documents["nq17"].url).content.decode()
+    assert 'class="notice notice--status' not in html
+    assert '<span class="badge badge--in-force">Còn hiệu lực</span>' in html

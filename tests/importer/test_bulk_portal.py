@@ -57,8 +57,10 @@ def _ctx() -> Context:
 def _both(writer_class, fast_obj: dict, slow_obj: dict):
     """The same content written once by the bulk writer, once by the page-API path."""
     fast_writer = writer_class(_ctx())
+    fast_writer.prepare([_record(fast_obj)])
     (fast,) = fast_writer.create([_record(fast_obj)])
     reference = type("Reference", (writer_class,), {"create": PageWriter.create})(_ctx())
+    reference.prepare([_record(slow_obj, 2)])
     (slow,) = reference.create([_record(slow_obj, 2)])
     model = writer_class.model
     return model.objects.get(pk=fast.pk), model.objects.get(pk=slow.pk)
@@ -117,17 +119,59 @@ def test_bulk_procedure_equals_the_page_api_one(home_page, client):
     assert found == {fast.pk, slow.pk}
 
 
+RELATED = {"effective_until": "2021-01-01", "status": "Hết hiệu lực",
+           "relations": [{"kind": "Thay thế", "target": "36a/NQ-CP"}]}
+
+
+def _old_document(home_page):
+    from home.factories import PolicyIndexPageFactory, PolicyPageFactory
+    from home.models import PolicyIndexPage
+
+    index = PolicyIndexPage.objects.first() or PolicyIndexPageFactory(parent=home_page)
+    return PolicyPageFactory(parent=index, number="36a/NQ-CP")
+
+
 def test_bulk_legal_document_equals_the_page_api_one(home_page, client):
     from home.interchange.policies import LegalDocumentWriter
 
-    fast, slow = _both(LegalDocumentWriter, DOCUMENT, {**DOCUMENT, "number": "18/NQ-CP"})
+    old = _old_document(home_page)
+    document = {**DOCUMENT, **RELATED}
+    fast, slow = _both(LegalDocumentWriter, document, {**document, "number": "18/NQ-CP"})
     assert _row(fast) == _row(slow)
     assert fast.number == "17/NQ-CP" and fast.filter_text == fast.compute_filter_text()
-    assert _children(fast, ["attachments"]) == _children(slow, ["attachments"])
+    accessors = ["attachments", "relations"]
+    assert _children(fast, accessors) == _children(slow, accessors)
     assert fast.attachments.get().document.title == "nghi-quyet-17-nq-cp"
+    assert [(r.kind, r.target) for r in fast.relations.all()] == [("thay-the", old)]
     _same_history(fast, slow)
     assert Page.find_problems() == ([], [], [], [], [])
     assert client.get(fast.url).status_code == 200
+
+
+def test_a_forward_relation_linked_at_the_end_equals_one_linked_at_once(home_page):
+    """The end of the file links a relation to a page written later: the page, its revision
+    and its references end as if the target had been there all along."""
+    from home.interchange.policies import LegalDocumentWriter
+
+    writer = LegalDocumentWriter(_ctx())
+    record = _record({**DOCUMENT, **RELATED})
+    writer.prepare([record])
+    (late,) = writer.create([record])
+    assert not late.relations.exists()
+    old = _old_document(home_page)
+    writer.end_of_file()
+    reference = type("Reference", (LegalDocumentWriter,), {"create": PageWriter.create})(_ctx())
+    slow_record = _record({**DOCUMENT, **RELATED, "number": "18/NQ-CP"}, 2)
+    reference.prepare([slow_record])
+    (slow,) = reference.create([slow_record])
+    late = type(late).objects.get(pk=late.pk)
+    assert _children(late, ["relations"]) == _children(slow, ["relations"])
+    assert [r.target for r in late.relations.all()] == [old]
+    _same_history(late, slow)
+    late_content = late.latest_revision.content["relations"]
+    slow_content = slow.latest_revision.content["relations"]
+    assert [(r["kind"], r["target"]) for r in late_content] == [
+        (r["kind"], r["target"]) for r in slow_content] == [("thay-the", old.pk)]
 
 
 def test_portal_import_is_all_or_nothing_and_idempotent(run_import, jsonl):

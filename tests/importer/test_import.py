@@ -176,8 +176,11 @@ def test_html_is_whitelisted(run_import, jsonl):
     assert stored == "<p>An alert(1)<b>toàn</b> </p>"
 
 
-def test_a_model_rule_refuses_the_file_at_write_time(run_import, jsonl, capsys):
-    """Rules only the models know (a repealed document needs its end date) refuse the file too."""
+def test_a_reference_only_the_database_settles_refuses_the_file_at_write_time(
+    run_import, jsonl, capsys
+):
+    """What only the written site can tell (a related document that is nowhere) refuses the
+    whole file too, after its pages were written: they are rolled back."""
     from django.core.management.base import CommandError
 
     document = {
@@ -186,14 +189,15 @@ def test_a_model_rule_refuses_the_file_at_write_time(run_import, jsonl, capsys):
     }
     path = jsonl(
         ARTICLE,
-        {**document, "status": "Hết hiệu lực toàn bộ"},
-        {**document, "number": "18/NQ-CP", "doc_type": "Hướng dẫn"},
+        {**document, "relations": [{"kind": "Thay thế", "target": "36a/NQ-CP"}]},
+        {**document, "number": "18/NQ-CP"},
     )
     with pytest.raises(CommandError):
         run_import(path)
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (
-        "line 2: effective_until: Văn bản hết hiệu lực toàn bộ cần có ngày hết hiệu lực."
+        "line 2: relations: không tìm thấy văn bản '36a/NQ-CP' theo số ký hiệu hay legacy_id, "
+        "trên trang hay trong tệp"
     )
     assert Page.objects.filter(depth__gt=2).count() == 0
     assert ImportRun.objects.get().status == "refused"

@@ -111,6 +111,27 @@ def test_policy_document_is_legislation(client, home_page):
     assert data["legislationIdentifier"] == "17/NQ-CP"
     assert data["legislationDate"] == "2019-03-07"
     assert data["legislationPassedBy"]["name"] == "Bộ Xây dựng"
+    assert data["legislationType"] == "Thông tư"
+    assert data["legislationLegalForce"] == "https://schema.org/InForce"
+
+
+@pytest.mark.parametrize(
+    ("status", "force"),
+    [
+        ("het-hieu-luc-toan-bo", "https://schema.org/NotInForce"),
+        ("ngung-hieu-luc-toan-bo", "https://schema.org/NotInForce"),
+        ("chua-co-hieu-luc", "https://schema.org/NotInForce"),
+        ("het-hieu-luc-mot-phan", "https://schema.org/PartiallyInForce"),
+        ("ngung-hieu-luc-mot-phan", "https://schema.org/PartiallyInForce"),
+    ],
+)
+def test_legislation_says_whether_it_is_in_force(client, home_page, status, force):
+    index = PolicyIndexPageFactory(parent=home_page)
+    policy = PolicyPageFactory(parent=index, number="17/NQ-CP", doc_type="dieu-uoc-quoc-te",
+                               status=status)
+    data = _of_type(client.get(policy.url).content.decode(), "Legislation")
+    assert data["legislationLegalForce"] == force
+    assert data["legislationType"] == "Điều ước quốc tế"
 
 
 def test_canonical_drops_filters_but_keeps_the_page_number(client, home_page):
