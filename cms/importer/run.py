@@ -100,6 +100,10 @@ def _import(
                 if pending[kind]:
                     writers[kind].write(pending[kind])
                     meter(len(pending[kind]))
+            for writer in writers.values():
+                close = getattr(writer, "close", None)
+                if close is not None:
+                    close()
             ImportRun.objects.filter(pk=ctx.run.pk).update(
                 finished_at=timezone.now(), created=ctx.counts["created"],
                 updated=ctx.counts["updated"], unchanged=ctx.counts["unchanged"],

@@ -46,6 +46,10 @@ class Writer:
     def finish(self, written: list[tuple[Record, Any]]) -> None:
         """After a batch that wrote something (e.g. save a settings row once)."""
 
+    def close(self) -> None:
+        """After the whole file is written, inside its transaction: settle what waited for
+        later records of the file (references forward). A ``RecordError`` refuses the file."""
+
     def write(self, records: list[Record]) -> None:
         ctx = self.ctx
         mappings = ctx.mappings(self.kind, [r.key for r in records])
