@@ -337,3 +337,22 @@ def test_draft_without_code_can_be_saved(admin_client, procedure_index, construc
     assert response.status_code == 302
     draft = ProcedurePage.objects.get()
     assert draft.code is None and not draft.live
+
+
+def test_search_finds_a_procedure_by_its_keywords_and_description(client, procedure_index,
+                                                                   construction):
+    page = ProcedurePageFactory(
+        parent=procedure_index, code="1.009990", level=3, sector=construction,
+        title="Cấp giấy chứng nhận đủ điều kiện thí nghiệm",
+        keywords="phòng LAS, kiểm định vật liệu",
+        description="Dành cho phòng thí nghiệm chuyên ngành xây dựng quanh Hồ Gươm.",
+    )
+
+    def found(q: str) -> list[str]:
+        data = client.get("/search/", {"q": q, "format": "json"}).json()
+        return [(r["title"], r["type"]) for r in data["results"]]
+
+    assert found("LAS") == [(page.title, "procedure")]
+    assert found("Hồ Gươm") == [(page.title, "procedure")]
+    shown = visible_text(client.get("/search/", {"q": "LAS"}).content.decode())
+    assert "Mã 1.009990 · Dịch vụ công trực tuyến một phần" in shown
