@@ -8,15 +8,28 @@ from django.db import migrations, models
 def levels_of_decree_42(apps, schema_editor):
     """Nghị định 42/2022 has no level 2: a former level-2 procedure only provides information,
     stored as 1 like the former level 1 (4 and 3 keep their numbers: toàn trình, một phần).
-    Revisions keep their 2 and are read through ``home.models.procedures.level_of``."""
+    (A row written with 2 by other means is still read as 1 by ``home.choices.level_of``.)"""
     ProcedurePage = apps.get_model("home", "ProcedurePage")
     ProcedurePage.objects.filter(level=2).update(level=1)
+    # Drafts and history too, so that an editor opening one sees a level the form offers.
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    kind = ContentType.objects.filter(app_label="home", model="procedurepage").first()
+    if kind is None:
+        return
+    changed = []
+    for revision in Revision.objects.filter(content_type=kind, content__level=2).iterator():
+        if isinstance(revision.content, dict) and revision.content.get("level") == 2:
+            revision.content["level"] = 1
+            changed.append(revision)
+    Revision.objects.bulk_update(changed, ["content"], batch_size=500)
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0009_ministry_name_en'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from home.choices import Level
-from home.models import classify, level_statistics, parse_level
+from home.models import ProcedurePage, classify, level_statistics, parse_level
 
 from .helpers import visible_text
 
@@ -61,9 +61,17 @@ def test_statistics_cost_one_query_whatever_the_number(make_procedures, django_a
         ("toan-trinh", 3), ("mot-phan", 7), ("cung-cap-thong-tin", 0)]
 
 
+def written_before_the_migration(page: ProcedurePage) -> ProcedurePage:
+    """A page stored with the former level 2 (which the model no longer lets anyone save)."""
+    ProcedurePage.objects.filter(pk=page.pk).update(level=2)
+    page.level = 2
+    page.save_revision(clean=False)
+    return page
+
+
 def test_former_levels_1_and_2_count_together_as_information(make_procedures):
     make_procedures(1, level=4)
-    make_procedures(1, level=2)  # a row written before the data migration
+    written_before_the_migration(make_procedures(1, level=1)[0])
     make_procedures(2, level=1)
     stats = level_statistics()
     assert stats.for_level("cung cấp thông tin").label == "3 thủ tục cung cấp thông tin, 75,00%"
@@ -99,3 +107,26 @@ def test_twenty_of_forty_nine_live_is_40_82_percent_on_catalogue_and_home(
         assert "mức 4" not in shown.lower(), url
         assert "cung cấp thông tin" not in shown, url  # an empty third row is left out
         assert "?level=toan-trinh" in html and "?level=mot-phan" in html, url
+
+
+def test_data_migration_moves_former_level_2_pages_and_their_revisions_to_information(
+    make_procedures,
+):
+    """``0010_procedures_decree_42``: stored 2s (page rows and revisions) become 1, and an
+    editor opening the page finds the level the form offers; 4 and 3 are left as they are."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("home.migrations.0010_procedures_decree_42")
+    old = written_before_the_migration(make_procedures(1, level=1)[0])
+    (kept,) = make_procedures(1, level=3)
+    kept.save_revision()
+    old.refresh_from_db()
+    assert old.level == 2 and old.latest_revision.content["level"] == 2
+    migration.levels_of_decree_42(apps, None)
+    old.refresh_from_db()
+    kept.refresh_from_db()
+    assert old.level == 1 and old.latest_revision.content["level"] == 1
+    assert old.get_latest_revision_as_object().get_level_display() == "Cung cấp thông tin"
+    assert kept.level == 3 and kept.latest_revision.content["level"] == 3
