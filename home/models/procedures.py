@@ -455,7 +455,7 @@ class ProcedurePage(BasePage):
 
     def compute_filter_text(self) -> str:
         """What the catalogue's text box matches (set on save; bulk loaders must set it)."""
-        return folded_text(self.code or "", self.title, self.applicants)
+        return folded_text(self.code or "", self.title, self.applicants, self.keywords)
 
     def clean(self) -> None:
         super().clean()

@@ -220,3 +220,10 @@ def test_catalogue_queries_are_the_same_for_5_and_50_procedures(
         response = client.get(URL)
     assert "Tìm thấy 50 thủ tục." in visible_text(response.content.decode())
     assert (count_queries(client, URL), count_queries(client, filtered)) == small
+
+
+def test_text_box_matches_keywords(client, procedure_index, construction):
+    ProcedurePageFactory(parent=procedure_index, code="1.009990", sector=construction,
+                         title="Cấp giấy chứng nhận thí nghiệm", keywords="phòng LAS, vật liệu")
+    codes, _ = listed(client, "?q=las")
+    assert codes == ["1.009990"]
