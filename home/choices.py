@@ -2,7 +2,11 @@
 adapters and the templates all name these members (``LegalStatus.IN_FORCE``), never the values.
 A module of its own so that ``home.forms`` needs no page model (the pages import their forms)."""
 
+import re
+
 from django.db import models
+
+from cms import text
 
 
 class DocType(models.TextChoices):
@@ -71,12 +75,76 @@ class RelationKind(models.TextChoices):
 
 
 class Level(models.IntegerChoices):
-    """Online service level (mức độ dịch vụ công trực tuyến), highest first."""
+    """Mức độ dịch vụ công trực tuyến under Nghị định 42/2022/NĐ-CP (Điều 11), highest first.
 
-    FULL = 4, "Mức độ 4"
-    PARTIAL = 3, "Mức độ 3"
-    FORMS = 2, "Mức độ 2"
-    INFORMATION = 1, "Mức độ 1"
+    The decree keeps two levels of online service, *toàn trình* and *một phần*; a procedure
+    without either only publishes information. The stored numbers are the 2020 levels they
+    replace (4, 3, and 1 for the former 1 and 2), so that old data, old files and old links
+    (``?level=4``) keep their meaning; readers only ever see the labels and ``slug``.
+    """
+
+    FULL = 4, "Toàn trình"
+    PARTIAL = 3, "Một phần"
+    INFORMATION = 1, "Cung cấp thông tin"
+
+    @property
+    def slug(self) -> str:
+        """The value of the catalogue's ``level`` parameter (``toan-trinh``)."""
+        return LEVEL_SLUGS[self]
+
+
+LEVEL_SLUGS = {
+    Level.FULL: "toan-trinh",
+    Level.PARTIAL: "mot-phan",
+    Level.INFORMATION: "cung-cap-thong-tin",
+}
+
+
+# Nghị định 42/2022 (Điều 11): a service is "toàn trình" (done entirely online) or "một phần"
+# (submitted online, result collected in person); anything else only publishes information.
+# The 2020 levels map onto them: 4 → toàn trình, 3 → một phần, 2 and 1 → cung cấp thông tin.
+LEGACY_LEVELS = {4: Level.FULL, 3: Level.PARTIAL, 2: Level.INFORMATION, 1: Level.INFORMATION}
+
+# Folded words (cms.text.fold) an import file or an old link may use for each level.
+_LEVEL_WORDS = {
+    "toan trinh": Level.FULL,
+    "dich vu cong truc tuyen toan trinh": Level.FULL,
+    "mot phan": Level.PARTIAL,
+    "dich vu cong truc tuyen mot phan": Level.PARTIAL,
+    "cung cap thong tin": Level.INFORMATION,
+    "thong tin": Level.INFORMATION,
+    **{slug.replace("-", " "): level for level, slug in LEVEL_SLUGS.items()},
+}
+
+
+def level_of(value: int | None) -> Level | None:
+    """The current level of a stored number (a legacy 2 is cung cấp thông tin)."""
+    return LEGACY_LEVELS.get(value or 0)
+
+
+def parse_level(value: object) -> Level:
+    """A level from what an import file, a link or a form may say: the decree's words
+    (``Toàn trình``, ``một phần``, ``cung cấp thông tin``; case, diacritics and tone placement
+    folded by ``cms.text``), their slugs (``toan-trinh``) or a 2020 level 1–4 (``4``,
+    ``Mức 4``, ``mức độ 3``), mapped.
+
+    Raises ``ValueError`` for anything else; the importer, the filters and the admin use it.
+    """
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        number = value
+    else:
+        key = " ".join(text.fold(text.normalize(str(value))).lower().replace("-", " ").split())
+        if key in _LEVEL_WORDS:
+            return _LEVEL_WORDS[key]
+        key = re.sub(r"^(muc do|muc)\s*", "", key)
+        if not key.isdigit():
+            raise ValueError(value)
+        number = int(key)
+    if number not in LEGACY_LEVELS:
+        raise ValueError(value)
+    return LEGACY_LEVELS[number]
 
 
 class ExecutionLevel(models.TextChoices):
@@ -86,6 +154,21 @@ class ExecutionLevel(models.TextChoices):
     PROVINCE = "tinh", "Cấp Tỉnh"
     DISTRICT = "huyen", "Cấp Huyện"
     COMMUNE = "xa", "Cấp Xã"
+
+
+def parse_execution_level(value: object) -> ExecutionLevel:
+    """``Cấp Bộ``, ``cấp tỉnh``, ``Bộ``, ``xa``… (folded by ``cms.text``) → the member.
+
+    Raises ``ValueError`` for anything else.
+    """
+    if not isinstance(value, str):
+        raise ValueError(value)
+    key = " ".join(text.fold(text.normalize(value)).lower().split())
+    key = re.sub(r"^cap\s+", "", key)
+    try:
+        return ExecutionLevel(key)
+    except ValueError:
+        raise ValueError(value) from None
 
 
 class Channel(models.TextChoices):

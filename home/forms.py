@@ -12,7 +12,7 @@ from django import forms
 
 from cms import text
 
-from .choices import DOC_TYPE_CHOICES, LEVEL_CHOICES, STATUS_CHOICES
+from .choices import DOC_TYPE_CHOICES, STATUS_CHOICES, Level, parse_level
 from .models.listing import query_words
 from .models.taxonomy import Agency, Sector
 
@@ -82,22 +82,36 @@ def _term_field(model: type, label: str, empty: str, unknown: str) -> forms.Mode
     )
 
 
+class LevelField(forms.ChoiceField):
+    """The level of Nghị định 42 by its slug (``toan-trinh``, ``mot-phan``,
+    ``cung-cap-thong-tin``). Links made before the decree's levels (``?level=4``, ``?level=2``)
+    and the words themselves (``Toàn trình``) still work: they are read as ``parse_level``
+    reads an import file, and the pagination links carry the slug."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return parse_level(value).slug if value else value
+        except ValueError:
+            return value  # refused by validate(), in the reader's words
+
+
 class ProcedureFilterForm(_FilterForm):
-    """``field`` (lĩnh vực slug), ``level`` (1–4), ``agency`` (cơ quan slug), ``q``."""
+    """``field`` (lĩnh vực slug), ``level`` (``toan-trinh``, ``mot-phan``,
+    ``cung-cap-thong-tin``; old 1–4 accepted), ``agency`` (cơ quan slug), ``q``."""
 
     field_order = ["q", "field", "level", "agency"]
 
     field = _term_field(
         Sector, "Lĩnh vực", "Tất cả lĩnh vực", "Không có lĩnh vực này trong danh mục."
     )
-    level = forms.TypedChoiceField(
-        label="Mức độ",
+    level = LevelField(
+        label="Dịch vụ công trực tuyến",
         required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", "Tất cả mức độ")] + [(str(value), label) for value, label in LEVEL_CHOICES],
+        choices=[("", "Tất cả")] + [(level.slug, level.label) for level in Level],
         error_messages={
-            "invalid_choice": "Mức độ “%(value)s” không hợp lệ: chọn từ 1 đến 4.",
+            "invalid_choice": "Mức độ “%(value)s” không hợp lệ: chọn toàn trình, một phần "
+            "hoặc cung cấp thông tin.",
             **NUL,
         },
     )

@@ -25,8 +25,13 @@ record / field     model / field               note
 ``procedure``      ``ProcedurePage``
   ``name``         ``title``
   ``field``        ``sector`` (``Sector``)
-  ``level``        ``level`` (``Level``)       1–4, ``toàn trình`` (4), ``một phần`` (3)
+  ``level``        ``level`` (``Level``)       Nghị định 42's words (folded) or 1–4, mapped:
+                                               4 toàn trình, 3 một phần, 2/1 cung cấp thông tin
   ``agency``       ``implementing_agencies``   one name → one ``Agency``
+  ``competent_agency``, ``authorised_agency``, ``coordinating_agency``
+                   ``competent_agencies``…     a name or a list → ``Agency`` rows
+  ``keywords``     ``keywords``                a list or ``a, b`` → stored ``a, b``
+  ``related_procedures``  ``related_procedures``  codes or legacy ids → ``ProcedureRelation``
   ``applicant``    ``applicants``
   ``processing_time``, ``fee``  ``methods``    one ``ProcedureMethod``, channel in person
   ``documents``    ``dossier_items``           one ``ProcedureDossierItem`` per name

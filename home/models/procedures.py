@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
@@ -35,10 +36,14 @@ from cms.visibility import unexpired_q, visible
 from home.choices import (  # noqa: F401 - re-exported for the interchange and tests
     CHANNEL_CHOICES,
     EXECUTION_LEVEL_CHOICES,
+    LEGACY_LEVELS,
     LEVEL_CHOICES,
+    LEVEL_SLUGS,
     Channel,
     ExecutionLevel,
     Level,
+    level_of,
+    parse_level,
 )
 from home.forms import ProcedureFilterForm
 
@@ -51,50 +56,17 @@ PROCEDURES_SECTION = SitemapSection("thu-tuc", 20)
 # --- Online service levels: the one place that says what a level means -------------------
 # (the members are home.choices.Level, which the catalogue's filter offers too)
 
-# Decree 42/2022 renamed the levels: a level-4 service is "toàn trình" (done entirely online),
-# a level-3 service "một phần" (submitted online, result collected in person); levels 1–2 only
-# publish information.
-CLASSIFICATION = {
-    4: "toàn trình",
-    3: "một phần",
-    2: "cung cấp thông tin",
-    1: "cung cấp thông tin",
-}
-
-
 def classify(level: int | None) -> str:
-    """The current classification of an online-service level (4 → toàn trình, 3 → một phần)."""
-    return CLASSIFICATION.get(level or 0, "")
-
-
-def parse_level(value: object) -> int:
-    """A level 1–4 (int or digits) or a classification name (``toàn trình``/``một phần``).
-
-    Raises ``ValueError`` for anything else; the importer and the filters use it.
-    """
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, int):
-        level = value
-    else:
-        key = text.fold(text.normalize(str(value))).strip()
-        key = re.sub(r"^(muc do|muc)\s*", "", key)
-        by_name = {"toan trinh": 4, "mot phan": 3}
-        if key in by_name:
-            return by_name[key]
-        if not key.isdigit():
-            raise ValueError(value)
-        level = int(key)
-    if level not in CLASSIFICATION:
-        raise ValueError(value)
-    return level
+    """The level in a sentence: ``toàn trình``, ``một phần``, ``cung cấp thông tin``."""
+    current = level_of(level)
+    return current.label.lower() if current else ""
 
 
 @dataclass(frozen=True)
 class LevelCount:
-    """One row of the statistics panel."""
+    """One row of the statistics panel: a level of Nghị định 42, its count and share."""
 
-    level: int
+    level: Level
     count: int
     total: int
 
@@ -103,21 +75,27 @@ class LevelCount:
         return classify(self.level)
 
     @property
+    def slug(self) -> str:
+        return self.level.slug
+
+    @property
     def percent(self) -> str:
         return text.format_percent(self.count, self.total)
 
     @property
     def noun(self) -> str:
-        """``dịch vụ toàn trình``, ``dịch vụ một phần``, or ``thủ tục`` for levels 1–2."""
-        if self.level <= 2:
-            return gettext("thủ tục")
+        """``dịch vụ toàn trình``, ``dịch vụ một phần``, ``thủ tục cung cấp thông tin``."""
         # Each wording spelled out, so that the English catalogue has them.
-        return gettext("dịch vụ toàn trình") if self.level == 4 else gettext("dịch vụ một phần")
+        if self.level == Level.INFORMATION:
+            return gettext("thủ tục cung cấp thông tin")
+        if self.level == Level.FULL:
+            return gettext("dịch vụ toàn trình")
+        return gettext("dịch vụ một phần")
 
     @property
     def label(self) -> str:
-        """``20 dịch vụ toàn trình (mức 4), 40,82%``."""
-        return f"{text.format_number(self.count)} {self.noun} (mức {self.level}), {self.percent}"
+        """``20 dịch vụ toàn trình, 40,82%``."""
+        return f"{text.format_number(self.count)} {self.noun}, {self.percent}"
 
 
 @dataclass(frozen=True)
@@ -125,24 +103,30 @@ class LevelStatistics:
     total: int
     rows: tuple[LevelCount, ...]
 
-    def for_level(self, level: int) -> LevelCount:
-        return next(row for row in self.rows if row.level == level)
+    def for_level(self, level: object) -> LevelCount:
+        """The row of a level, named as ``parse_level`` accepts it (``4``, ``toàn trình``)."""
+        wanted = parse_level(level)
+        return next(row for row in self.rows if row.level == wanted)
 
 
 def level_statistics(parent: BasePage | None = None) -> LevelStatistics:
     """Live procedures counted by level, in ONE query; shared by catalogue, home page and admin.
 
     Shares are of all live procedures (the seed's "20 dịch vụ … 40,81% số thủ tục hành chính"),
-    rounded half-up to two decimals by ``cms.text.format_percent``.
+    rounded half-up to two decimals by ``cms.text.format_percent``. Stored numbers are read
+    through ``level_of``, so a row written before the decree's levels counts where it belongs.
     """
     queryset = ProcedurePage.objects.live().filter(unexpired_q())
     if parent is not None:
         queryset = queryset.descendant_of(parent)
-    counts = dict(
-        queryset.order_by().values_list("level").annotate(n=Count("pk")).values_list("level", "n")
-    )
+    counts: dict[Level, int] = {}
+    by_number = queryset.order_by().values_list("level").annotate(n=Count("pk"))
+    for number, n in by_number.values_list("level", "n"):
+        level = level_of(number)
+        if level is not None:
+            counts[level] = counts.get(level, 0) + n
     total = sum(counts.values())
-    rows = tuple(LevelCount(level, counts.get(level, 0), total) for level, _ in LEVEL_CHOICES)
+    rows = tuple(LevelCount(level, counts.get(level, 0), total) for level in Level)
     return LevelStatistics(total=total, rows=rows)
 
 
@@ -251,7 +235,8 @@ class ProcedurePage(BasePage):
         null=True,
         blank=False,
         db_index=True,
-        help_text="Mức 4 là dịch vụ công trực tuyến toàn trình, mức 3 là một phần.",
+        help_text="Theo Nghị định 42/2022/NĐ-CP: toàn trình (nộp hồ sơ, nhận kết quả trực "
+        "tuyến), một phần, hoặc chỉ cung cấp thông tin.",
     )
     portal_url = models.URLField(
         "Đường dẫn nộp hồ sơ trực tuyến",
@@ -259,6 +244,35 @@ class ProcedurePage(BasePage):
         blank=True,
         validators=[validate_portal_url],
         help_text="Địa chỉ của thủ tục trên Cổng dịch vụ công Quốc gia (dichvucong.gov.vn).",
+    )
+    decision_number = models.CharField(
+        "Số quyết định công bố",
+        max_length=255,
+        blank=True,
+        help_text="Quyết định công bố thủ tục, ví dụ 1234/QĐ-BXD.",
+    )
+    reception_address = models.TextField(
+        "Địa chỉ tiếp nhận hồ sơ",
+        blank=True,
+        help_text="Nơi tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính.",
+    )
+    authorised_agencies = ParentalManyToManyField(
+        Agency,
+        verbose_name="Cơ quan được ủy quyền",
+        related_name="authorised_procedures",
+        blank=True,
+        help_text="Cơ quan được ủy quyền giải quyết (nếu có).",
+    )
+    keywords = models.CharField(
+        "Từ khóa",
+        max_length=500,
+        blank=True,
+        help_text="Các từ khóa, cách nhau bằng dấu phẩy; dùng cho tìm kiếm.",
+    )
+    description = models.TextField(
+        "Mô tả",
+        blank=True,
+        help_text="Mô tả ngắn về thủ tục, như trên Cơ sở dữ liệu quốc gia.",
     )
     filter_text = models.TextField(editable=False, blank=True, default="")
 
@@ -268,8 +282,10 @@ class ProcedurePage(BasePage):
             [
                 FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
                 FieldRowPanel([FieldPanel("sector"), FieldPanel("execution_level")]),
-                FieldPanel("procedure_type"),
+                FieldRowPanel([FieldPanel("procedure_type"), FieldPanel("decision_number")]),
                 FieldPanel("portal_url"),
+                FieldPanel("description"),
+                FieldPanel("keywords"),
             ],
             heading="Thông tin chung",
         ),
@@ -278,7 +294,9 @@ class ProcedurePage(BasePage):
                 FieldPanel("implementing_agencies", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("competent_agencies", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("coordinating_agencies", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("authorised_agencies", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("applicants"),
+                FieldPanel("reception_address"),
             ],
             heading="Cơ quan và đối tượng",
         ),
@@ -288,11 +306,16 @@ class ProcedurePage(BasePage):
         FieldPanel("result"),
         InlinePanel("legal_bases", heading="Căn cứ pháp lý", label="Căn cứ"),
         FieldPanel("requirements"),
+        InlinePanel(
+            "related_procedures", heading="Thủ tục liên quan", label="Thủ tục liên quan"
+        ),
     ]
 
     search_fields = BasePage.search_fields + [
         index.SearchField("code", boost=10),
         index.AutocompleteField("code"),
+        index.SearchField("keywords", boost=2),
+        index.SearchField("description"),
         index.SearchField("applicants"),
         index.SearchField("steps"),
         index.SearchField("result"),
@@ -318,15 +341,55 @@ class ProcedurePage(BasePage):
     def classification(self) -> str:
         return classify(self.level)
 
+    @property
+    def level_phrase(self) -> str:
+        """``Dịch vụ công trực tuyến toàn trình`` / ``… một phần`` / ``Cung cấp thông tin``."""
+        level = level_of(self.level)
+        if level is None:
+            return ""
+        if level == Level.INFORMATION:
+            return level.label
+        return f"Dịch vụ công trực tuyến {self.classification}"
+
     def get_meta_description(self) -> str:
         """Its own description, else ``Thủ tục hành chính 1.009972: <tên>``."""
-        return metadata.describe(self.search_description) or Truncator(
+        return metadata.describe(self.search_description, self.description) or Truncator(
             f"Thủ tục hành chính {self.code or ''}: {self.title}"
         ).chars(metadata.DESCRIPTION_LENGTH)
 
+    @cached_property
+    def agency_roles(self) -> list[tuple[str, list[Agency]]]:
+        """(label, agencies) of each role that has some, in the national database's order:
+        read once per page and shared by the template and the JSON-LD (one query a role)."""
+        roles = [
+            ("implementing_agencies", "Cơ quan thực hiện"),
+            ("competent_agencies", "Cơ quan có thẩm quyền"),
+            ("authorised_agencies", "Cơ quan được ủy quyền"),
+            ("coordinating_agencies", "Cơ quan phối hợp"),
+        ]
+        found = [(label, list(getattr(self, name).all())) for name, label in roles]
+        return [(label, agencies) for label, agencies in found if agencies]
+
+    def keyword_list(self) -> list[str]:
+        return [word.strip() for word in self.keywords.split(",") if word.strip()]
+
     def get_json_ld(self, request: HttpRequest) -> dict[str, Any]:
-        """schema.org ``GovernmentService``: code, field, first implementing agency, channel."""
-        agency = self.implementing_agencies.all().first()
+        """schema.org ``GovernmentService`` with the national database's fields: code
+        (``identifier``), field (``serviceType``), kind (``category``), level of government
+        (``jurisdiction``), publishing decision (``subjectOf`` a ``Legislation``), agencies
+        (``provider``: implementing and co-ordinating, each with its role; ``serviceOperator``:
+        the competent authority; ``broker``: the authorised agency), channels (online and the
+        reception address), related procedures (``isRelatedTo``), keywords on the page."""
+        roles = dict(self.agency_roles)
+
+        def organisations(label: str) -> list[dict[str, str]]:
+            return [
+                {"@type": "GovernmentOrganization", "name": text.plain_text(agency),
+                 "description": label}
+                for agency in roles.get(label, [])
+            ]
+
+        providers = organisations("Cơ quan thực hiện") + organisations("Cơ quan phối hợp")
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "GovernmentService",
@@ -334,28 +397,70 @@ class ProcedurePage(BasePage):
             "url": metadata.canonical_url(request),
             "identifier": text.plain_text(self.code or ""),
             "serviceType": text.plain_text(self.sector or ""),
+            "category": text.plain_text(self.procedure_type),
+            "jurisdiction": self.get_execution_level_display(),
             "description": self.get_meta_description(),
-            "provider": {
-                "@type": "GovernmentOrganization",
-                "name": text.plain_text(agency) if agency else metadata.site_name(request),
+            "provider": providers or {
+                "@type": "GovernmentOrganization", "name": metadata.site_name(request)
             },
+            "serviceOperator": organisations("Cơ quan có thẩm quyền"),
+            "broker": organisations("Cơ quan được ủy quyền"),
             "areaServed": {"@type": "Country", "name": "Việt Nam"},
             "inLanguage": "vi",
         }
+        if self.decision_number:
+            data["subjectOf"] = {
+                "@type": "Legislation",
+                "name": f"Quyết định công bố {text.plain_text(self.decision_number)}",
+                "legislationIdentifier": text.plain_text(self.decision_number),
+            }
         audience = text.plain_text(self.applicants)
         if audience:
             data["audience"] = {"@type": "Audience", "audienceType": audience}
+        channels = []
         if self.portal_url:
-            data["availableChannel"] = {
+            channels.append({
                 "@type": "ServiceChannel",
                 "serviceUrl": str(self.portal_url),
                 "name": "Dịch vụ công trực tuyến",
+            })
+        if self.reception_address:
+            channels.append({
+                "@type": "ServiceChannel",
+                "name": "Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính",
+                "serviceLocation": {
+                    "@type": "Place", "address": text.plain_text(self.reception_address)
+                },
+            })
+        if channels:
+            data["availableChannel"] = channels[0] if len(channels) == 1 else channels
+        if self.keywords:
+            data["mainEntityOfPage"] = {
+                "@type": "WebPage",
+                "url": data["url"],
+                "keywords": ", ".join(self.keyword_list()),
             }
+        related = self.live_related_procedures()
+        if related and request is not None:
+            data["isRelatedTo"] = [
+                {"@type": "GovernmentService", "name": page.title,
+                 "identifier": page.code or "",
+                 "url": request.build_absolute_uri(page.get_url(request))}
+                for page in related
+            ]
         return metadata.without_empty(data)
+
+    def live_related_procedures(self) -> list[ProcedurePage]:
+        """The related procedures a reader may follow (live ones), in the editors' order;
+        one query, kept for the template and the JSON-LD."""
+        if not hasattr(self, "_live_related"):
+            links = self.related_procedures.select_related("procedure")
+            self._live_related = [link.procedure for link in links if link.procedure.live]
+        return self._live_related
 
     def compute_filter_text(self) -> str:
         """What the catalogue's text box matches (set on save; bulk loaders must set it)."""
-        return folded_text(self.code or "", self.title, self.applicants)
+        return folded_text(self.code or "", self.title, self.applicants, self.keywords)
 
     def clean(self) -> None:
         super().clean()
@@ -375,6 +480,7 @@ class ProcedurePage(BasePage):
         context["methods"] = self.methods.all()
         context["dossier_items"] = self.dossier_items.select_related("form")
         context["legal_bases"] = self.legal_bases.select_related("policy")
+        context["related"] = self.live_related_procedures()
         return context
 
 
@@ -477,6 +583,30 @@ class ProcedureLegalBasis(Orderable):
             )
 
 
+class ProcedureRelation(Orderable):
+    """Thủ tục liên quan: another procedure of the catalogue, as the national database lists."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="related_procedures")
+    procedure = models.ForeignKey(
+        ProcedurePage,
+        verbose_name="Thủ tục",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Chọn thủ tục liên quan trong danh mục.",
+    )
+
+    panels = [PageChooserPanel("procedure", "home.ProcedurePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Thủ tục liên quan"
+        verbose_name_plural = "Thủ tục liên quan"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.procedure_id and self.procedure_id == self.page_id:
+            raise ValidationError({"procedure": "Một thủ tục không thể liên quan đến chính nó."})
+
+
 class ProcedureIndexPage(FilterableIndexMixin, BasePage):
     """Danh mục thủ tục hành chính: filters by field, level, agency and text; level statistics."""
 
@@ -512,7 +642,9 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
         if data.get("field"):
             queryset = queryset.filter(sector=data["field"])
         if data.get("level"):
-            queryset = queryset.filter(level=data["level"])
+            level = parse_level(data["level"])
+            numbers = [n for n, current in LEGACY_LEVELS.items() if current == level]
+            queryset = queryset.filter(level__in=numbers)
         if data.get("agency"):
             agency = data["agency"]
             queryset = queryset.filter(
@@ -521,6 +653,8 @@ class ProcedureIndexPage(FilterableIndexMixin, BasePage):
                 | Q(pk__in=ProcedurePage.competent_agencies.through.objects.filter(
                     agency=agency).values("procedurepage"))
                 | Q(pk__in=ProcedurePage.coordinating_agencies.through.objects.filter(
+                    agency=agency).values("procedurepage"))
+                | Q(pk__in=ProcedurePage.authorised_agencies.through.objects.filter(
                     agency=agency).values("procedurepage"))
             )
         for word in data.get("q_words", []):

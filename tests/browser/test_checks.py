@@ -39,7 +39,7 @@ def page_types(demo: dict) -> dict[str, str]:
         "news listing": demo["news"],
         "news category": demo["category"],
         "procedure": demo["procedure"],
-        "catalogue with filters": demo["catalogue"] + "?level=4",
+        "catalogue with filters": demo["catalogue"] + "?level=toan-trinh",
         "catalogue with a bad filter": demo["catalogue"] + "?level=9",
         "policy listing": demo["policies"],
         "policy": demo["policy"],

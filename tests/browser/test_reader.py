@@ -30,11 +30,11 @@ def test_reader_reaches_the_catalogue_from_the_menu_and_filters_it(live_server, 
     tab.wait_for_url(re.compile(re.escape(demo["catalogue"]) + "$"))
     rows = tab.locator("table.procedure-table tbody tr")
     everything = rows.count()
-    tab.get_by_label("Mức độ").select_option("4")
+    tab.locator("select[name=level]").select_option("toan-trinh")
     tab.get_by_role("button", name="Lọc").click()
-    tab.wait_for_url(re.compile(r"level=4"))
+    tab.wait_for_url(re.compile(r"level=toan-trinh"))
     levels = tab.locator("table.procedure-table tbody tr td:nth-child(4)").all_inner_texts()
-    assert levels and all(text.startswith("Mức 4") for text in levels)
+    assert levels and all(text == "Toàn trình" for text in levels)
     assert 0 < rows.count() < everything
     status = tab.get_by_role("status").first.inner_text()
     assert status == f"Tìm thấy {rows.count()} thủ tục."

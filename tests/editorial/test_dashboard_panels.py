@@ -47,8 +47,8 @@ def test_procedure_statistics_reuse_the_catalogue_function(users, login, section
     draft.unpublish()
     text = panel(login(users["procedures"]), "thong-ke-thu-tuc")
     assert "Tổng số thủ tục đang công khai: 3" in text
-    assert "2 dịch vụ toàn trình (mức 4), 66,67%" in text
-    assert "1 dịch vụ một phần (mức 3), 33,33%" in text
+    assert "2 dịch vụ toàn trình, 66,67%" in text
+    assert "1 dịch vụ một phần, 33,33%" in text
 
 
 def test_empty_panels_say_so_in_vietnamese(users, login, sections):

@@ -19,7 +19,8 @@ URL = "/thu-tuc-hanh-chinh/"
 
 @pytest.fixture
 def catalogue(procedure_index, construction, housing, department):
-    """Five procedures across two fields, three levels and one agency in three roles."""
+    """Five procedures across two fields, the three levels of Nghị định 42 and one agency in
+    four roles."""
     other = AgencyFactory(name="Vụ Pháp chế")
     pages = {
         "licence": ProcedurePageFactory(
@@ -36,7 +37,7 @@ def catalogue(procedure_index, construction, housing, department):
         ),
         "expert": ProcedurePageFactory(
             parent=procedure_index, title="Điều chỉnh thông tin tổ chức giám định tư pháp",
-            code="1.000948.H38", level=2, sector=construction,
+            code="1.000948.H38", level=1, sector=construction,
         ),
         "water": ProcedurePageFactory(
             parent=procedure_index, title="Thẩm định thiết kế công trình thủy lợi",
@@ -44,7 +45,7 @@ def catalogue(procedure_index, construction, housing, department):
         ),
     }
     for key, role in (("licence", "implementing"), ("housing", "competent"), ("expert",
-                      "coordinating")):
+                      "coordinating"), ("upgrade", "authorised")):
         page = pages[key]
         getattr(page, f"{role}_agencies").set([department])
         page.save_revision().publish()
@@ -68,7 +69,13 @@ def test_unfiltered_catalogue_lists_live_procedures_by_code(client, catalogue):
     codes, html = listed(client)
     assert codes == ["1.000948.H38", "1.009972", "1.009973", "1.010001", "1.010005"]
     assert "Tìm thấy 5 thủ tục." in visible_text(html)
-    assert "Mức 4 (toàn trình)" in html and "Mức 3 (một phần)" in html
+    shown = visible_text(html)
+    assert "1.009972 Cấp chứng chỉ năng lực hoạt động xây dựng hạng I Hoạt động xây dựng " \
+        "Toàn trình" in shown
+    assert "1.009973 Cấp nâng hạng chứng chỉ hành nghề hạng I Hoạt động xây dựng Một phần" \
+        in shown
+    assert "Thẩm định thiết kế công trình thủy lợi Nhà ở và công sở Cung cấp thông tin" in shown
+    assert "Mức 4" not in shown and "Mức 3" not in shown
 
 
 def test_draft_procedure_is_not_listed(client, catalogue):
@@ -81,11 +88,21 @@ def test_draft_procedure_is_not_listed(client, catalogue):
     ("query", "expected"),
     [
         ("?field=hoat-dong-xay-dung", ["1.000948.H38", "1.009972", "1.009973"]),
+        ("?level=toan-trinh", ["1.009972", "1.010001"]),
+        ("?level=mot-phan", ["1.009973"]),
+        ("?level=cung-cap-thong-tin", ["1.000948.H38", "1.010005"]),
+        # Links from before Nghị định 42's levels, and the words themselves, still work.
         ("?level=4", ["1.009972", "1.010001"]),
-        ("?agency=cuc-quan-ly-hoat-dong-xay-dung", ["1.000948.H38", "1.009972", "1.010001"]),
+        ("?level=3", ["1.009973"]),
+        ("?level=2", ["1.000948.H38", "1.010005"]),
+        ("?level=Toàn+trình", ["1.009972", "1.010001"]),
+        ("?level=MOT+PHAN", ["1.009973"]),
+        ("?agency=cuc-quan-ly-hoat-dong-xay-dung",
+         ["1.000948.H38", "1.009972", "1.009973", "1.010001"]),
         ("?agency=vu-phap-che", ["1.010005"]),
-        ("?field=nha-o-va-cong-so&level=4", ["1.010001"]),
-        ("?field=hoat-dong-xay-dung&level=4&agency=cuc-quan-ly-hoat-dong-xay-dung", ["1.009972"]),
+        ("?field=nha-o-va-cong-so&level=toan-trinh", ["1.010001"]),
+        ("?field=hoat-dong-xay-dung&level=toan-trinh&agency=cuc-quan-ly-hoat-dong-xay-dung",
+         ["1.009972"]),
         ("?q=chung+chi", ["1.009972", "1.009973"]),
         ("?q=chứng+chỉ+hạng", ["1.009972", "1.009973"]),
         ("?q=1.009972", ["1.009972"]),
@@ -118,8 +135,9 @@ def test_no_match_is_an_explained_empty_result(client, catalogue):
     [
         ("?field=khong-ton-tai", "Không có lĩnh vực này trong danh mục."),
         ("?agency=bo-khong-co", "Không có cơ quan này trong danh mục."),
-        ("?level=7", "Mức độ “7” không hợp lệ: chọn từ 1 đến 4."),
-        ("?level=abc", "Mức độ “abc” không hợp lệ: chọn từ 1 đến 4."),
+        ("?level=7", "Mức độ “7” không hợp lệ: chọn toàn trình, một phần hoặc cung cấp"),
+        ("?level=abc", "Mức độ “abc” không hợp lệ: chọn toàn trình, một phần hoặc cung cấp"),
+        ("?level=muc-4", "Mức độ “muc-4” không hợp lệ"),
         ("?level=4&field=%00", "Giá trị chứa ký tự không hợp lệ."),
         ("?q=a%00b", "Giá trị chứa ký tự không hợp lệ."),
         (f"?q={'x' * (MAX_QUERY + 1)}", f"Từ khóa dài quá {MAX_QUERY} ký tự"),
@@ -140,7 +158,7 @@ def test_huge_query_string_is_refused_politely(client, catalogue):
 
 
 def test_repeated_parameters_take_the_last_value(client, catalogue):
-    codes, _ = listed(client, "?level=3&level=4&field=nha-o-va-cong-so")
+    codes, _ = listed(client, "?level=mot-phan&level=toan-trinh&field=nha-o-va-cong-so")
     assert codes == ["1.010001"]
 
 
@@ -150,22 +168,35 @@ def test_bad_page_numbers_are_404(client, catalogue, page):
 
 
 def test_filter_form_shows_labels_and_keeps_the_values(client, catalogue):
-    _, html = listed(client, "?level=4&field=hoat-dong-xay-dung")
-    for label in ("Từ khóa", "Lĩnh vực", "Mức độ", "Cơ quan"):
+    _, html = listed(client, "?level=toan-trinh&field=hoat-dong-xay-dung")
+    for label in ("Từ khóa", "Lĩnh vực", "Dịch vụ công trực tuyến", "Cơ quan"):
         assert f">{label}</label>" in html
-    assert '<option value="4" selected>' in html
+    assert '<option value="toan-trinh" selected>Toàn trình</option>' in html
+    assert '<option value="mot-phan">Một phần</option>' in html
+    assert '<option value="cung-cap-thong-tin">Cung cấp thông tin</option>' in html
+    assert "Mức độ 4" not in html
+
+
+def test_an_old_level_link_selects_the_new_level_and_pages_with_it(client, make_procedures):
+    """``?level=4`` (a link from before Nghị định 42) shows toàn trình selected, and the
+    pagination links it makes carry ``level=toan-trinh``."""
+    make_procedures(21, level=4)
+    codes, html = listed(client, "?level=4")
+    assert len(codes) == 20
+    assert '<option value="toan-trinh" selected>' in html
+    assert 'href="?level=toan-trinh&amp;page=2"' in html
     assert '<option value="hoat-dong-xay-dung" selected>' in html
 
 
 def test_pagination_keeps_the_filters(client, make_procedures, construction):
     make_procedures(22, level=4)
     make_procedures(1, level=3)
-    codes, html = listed(client, "?level=4")
+    codes, html = listed(client, "?level=toan-trinh")
     assert len(codes) == 20
-    assert 'href="?level=4&amp;page=2"' in html
-    codes, html = listed(client, "?level=4&page=2")
+    assert 'href="?level=toan-trinh&amp;page=2"' in html
+    codes, html = listed(client, "?level=toan-trinh&page=2")
     assert len(codes) == 2
-    assert 'href="?level=4&amp;page=1"' in html
+    assert 'href="?level=toan-trinh&amp;page=1"' in html
 
 
 def count_queries(client, url: str) -> int:
@@ -178,7 +209,7 @@ def test_catalogue_queries_are_the_same_for_5_and_50_procedures(
     client, make_procedures, django_assert_max_num_queries
 ):
     """The whole page (shell included) costs the same whatever the catalogue's size."""
-    filtered = URL + "?level=4&q=cap+giay+phep"
+    filtered = URL + "?level=toan-trinh&q=cap+giay+phep"
     make_procedures(3, level=4)
     make_procedures(2, level=3)
     client.get(URL)  # warm the site and sidebar caches, as in production
@@ -189,3 +220,10 @@ def test_catalogue_queries_are_the_same_for_5_and_50_procedures(
         response = client.get(URL)
     assert "Tìm thấy 50 thủ tục." in visible_text(response.content.decode())
     assert (count_queries(client, URL), count_queries(client, filtered)) == small
+
+
+def test_text_box_matches_keywords(client, procedure_index, construction):
+    ProcedurePageFactory(parent=procedure_index, code="1.009990", sector=construction,
+                         title="Cấp giấy chứng nhận thí nghiệm", keywords="phòng LAS, vật liệu")
+    codes, _ = listed(client, "?q=las")
+    assert codes == ["1.009990"]

@@ -47,8 +47,8 @@ def test_home_page_shows_every_section(
     latest = shown.split("Tin mới nhất", 1)[1]
     assert articles[3].title in latest and articles[0].title not in latest
     assert latest.index(articles[3].title) < latest.index(articles[1].title)  # newest first
-    assert "2 dịch vụ toàn trình (mức 4), 66,67%" in shown
-    assert f'href="{procedure_index.url}?level=4"' in html
+    assert "2 dịch vụ toàn trình, 66,67%" in shown
+    assert f'href="{procedure_index.url}?level=toan-trinh"' in html
     assert "Truy cập nhanh Thủ tục hành chính Chính sách pháp luật Đơn vị trực thuộc" in shown
 
 
