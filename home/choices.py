@@ -70,6 +70,18 @@ class UnitKind(models.TextChoices):
     ENTERPRISE = "enterprise", "Doanh nghiệp"
 
 
+class DisclosureCategory(models.TextChoices):
+    """What a ministry portal must disclose (Nghị định 42/2022/NĐ-CP, Điều 4.1), one list each."""
+
+    STRATEGY = "chien-luoc", "Chiến lược, chương trình"
+    PLAN = "ke-hoach", "Kế hoạch"
+    MASTER_PLAN = "quy-hoach", "Quy hoạch"
+    STATISTICS = "thong-ke", "Số liệu thống kê"
+    FINANCIAL_REPORT = "bao-cao-tai-chinh", "Báo cáo tài chính"
+    TREATY = "dieu-uoc-quoc-te", "Điều ước quốc tế"
+    PROJECT = "du-an-dau-thau", "Dự án đầu tư, đấu thầu"
+
+
 # The (value, label) lists, for form fields.
 DOC_TYPE_CHOICES = DocType.choices
 STATUS_CHOICES = LegalStatus.choices
@@ -78,3 +90,4 @@ LEVEL_CHOICES = Level.choices
 EXECUTION_LEVEL_CHOICES = ExecutionLevel.choices
 CHANNEL_CHOICES = Channel.choices
 KIND_CHOICES = UnitKind.choices
+DISCLOSURE_CATEGORY_CHOICES = DisclosureCategory.choices

@@ -1,6 +1,6 @@
 """The site's structure: the home page as the default site's root and, under it, the section
 pages that hold each kind of content (``/tin-tuc/``, ``/thu-tuc-hanh-chinh/``,
-``/chinh-sach-phap-luat/``, ``/don-vi-truc-thuoc/``).
+``/chinh-sach-phap-luat/``, ``/cong-khai-thong-tin/``, ``/don-vi-truc-thuoc/``).
 
 Production code, not demo: import makes them exist before writing pages, and ``load_demo``
 starts from them. Each app declares its own sections (``cms.importer.registry.Section``);
@@ -15,7 +15,13 @@ from wagtail.models import Page, Site
 
 from cms.importer.registry import Section, register_section, sections
 
-from .models import HomePage, PolicyIndexPage, ProcedureIndexPage, UnitSitesPage
+from .models import (
+    DisclosureIndexPage,
+    HomePage,
+    PolicyIndexPage,
+    ProcedureIndexPage,
+    UnitSitesPage,
+)
 
 __all__ = ["HOME_TITLE", "SECTIONS", "ensure_home", "ensure_section", "ensure_structure"]
 
@@ -25,6 +31,7 @@ HOME_TITLE = "Bộ Xây dựng"
 SECTIONS = (
     Section(ProcedureIndexPage, "Thủ tục hành chính", "thu-tuc-hanh-chinh"),
     Section(PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat"),
+    Section(DisclosureIndexPage, "Công khai thông tin", "cong-khai-thong-tin"),
     Section(UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc"),
 )
 
