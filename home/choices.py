@@ -4,6 +4,8 @@ A module of its own so that ``home.forms`` needs no page model (the pages import
 
 from django.db import models
 
+from cms import text
+
 
 class DocType(models.TextChoices):
     """Loại văn bản."""
@@ -91,3 +93,13 @@ EXECUTION_LEVEL_CHOICES = ExecutionLevel.choices
 CHANNEL_CHOICES = Channel.choices
 KIND_CHOICES = UnitKind.choices
 DISCLOSURE_CATEGORY_CHOICES = DisclosureCategory.choices
+
+
+def choice_key(choices: list[tuple[str, str]], value: str) -> str:
+    """The key of a choice given its key or its Vietnamese label, in any spelling (for import);
+    ``ValueError`` if none."""
+    wanted = text.slugify(text.normalize(value or ""))
+    for key, label in choices:
+        if wanted in (key, text.slugify(label)):
+            return key
+    raise ValueError(value)

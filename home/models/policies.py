@@ -33,6 +33,7 @@ from home.choices import (  # noqa: F401 - re-exported for the interchange and t
     DocType,
     LegalStatus,
     RelationKind,
+    choice_key,
 )
 from home.forms import PolicyFilterForm
 
@@ -51,23 +52,14 @@ number_validator = RegexValidator(
 )
 
 
-def _choice_key(choices: list[tuple[str, str]], value: str) -> str:
-    """The key of a choice given its key or its Vietnamese label, in any spelling."""
-    wanted = text.slugify(text.normalize(value or ""))
-    for key, label in choices:
-        if wanted in (key, text.slugify(label)):
-            return key
-    raise ValueError(value)
-
-
 def parse_doc_type(value: str) -> str:
     """``Nghị quyết``/``nghi-quyet`` → ``nghi-quyet``; ``ValueError`` if unknown (for import)."""
-    return _choice_key(DOC_TYPE_CHOICES, value)
+    return choice_key(DOC_TYPE_CHOICES, value)
 
 
 def parse_status(value: str) -> str:
     """``Còn hiệu lực`` → ``con-hieu-luc``; ``ValueError`` if unknown (for import)."""
-    return _choice_key(STATUS_CHOICES, value)
+    return choice_key(STATUS_CHOICES, value)
 
 
 def normalize_number(value: str | None) -> str | None:
