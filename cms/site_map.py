@@ -44,7 +44,8 @@ def shows(page: Page) -> bool:
     (depth 3, under a root at depth 2) or an index under one."""
     if page.depth == 3:
         return True
-    return page.depth == 4 and bool(page.specific_class.allowed_subpage_models())
+    model = page.specific_class  # None for a page whose model was removed from the code
+    return page.depth == 4 and model is not None and bool(model.allowed_subpage_models())
 
 
 def sections(request: HttpRequest) -> list[Entry]:
