@@ -29,6 +29,7 @@ class ResultType(models.TextChoices):
     ARTICLE = "article", "Tin bài"
     PROCEDURE = "procedure", "Thủ tục hành chính"
     DOCUMENT = "document", "Văn bản"
+    DISCLOSURE = "disclosure", "Công khai thông tin"
     QUESTION = "question", "Hỏi đáp"
     PAGE = "page", "Trang khác"
 

@@ -11,7 +11,7 @@ from wagtail.urls import serve_pattern
 from cms import routing
 from cms.api import api_router
 from cms.health import healthz, readyz
-from cms.views import robots_txt, sitemap_index, sitemap_section
+from cms.views import robots_txt, site_map, sitemap_index, sitemap_section
 
 urlpatterns = [
     # Answered first by cms.health.ProbeMiddleware; routed here too so they reverse and resolve.
@@ -31,6 +31,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The readers' site map (Vietnamese; its links lead into either language's pages).
+    path("so-do-trang/", site_map, name="site_map"),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,14 @@
 """Small site-wide views that belong to no content app."""
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from cms import site_map as site_map_pages
 from cms.cache.views import cacheable
 from cms.sitemaps import section_sitemaps
 
@@ -45,3 +47,11 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     if cls is None or not cls(request).has_pages():
         raise Http404("Không có mục sơ đồ trang này.")
     return sitemap_views.sitemap(request, {section: cls}, section=section)
+
+
+@require_GET
+@cacheable()
+def site_map(request: HttpRequest) -> HttpResponse:
+    """``/so-do-trang/``: the sections and their index pages, for readers (``cms.site_map``)."""
+    context = {"sections": site_map_pages.sections(request), "breadcrumb_title": "Sơ đồ trang"}
+    return TemplateResponse(request, "cms/site_map.html", context)

@@ -186,6 +186,18 @@ class UnitKind(models.TextChoices):
     ENTERPRISE = "enterprise", "Doanh nghiệp"
 
 
+class DisclosureCategory(models.TextChoices):
+    """What a ministry portal must disclose (Nghị định 42/2022/NĐ-CP, Điều 4.1), one list each."""
+
+    STRATEGY = "chien-luoc", "Chiến lược, chương trình"
+    PLAN = "ke-hoach", "Kế hoạch"
+    MASTER_PLAN = "quy-hoach", "Quy hoạch"
+    STATISTICS = "thong-ke", "Số liệu thống kê"
+    FINANCIAL_REPORT = "bao-cao-tai-chinh", "Báo cáo tài chính"
+    TREATY = "dieu-uoc-quoc-te", "Điều ước quốc tế"
+    PROJECT = "du-an-dau-thau", "Dự án đầu tư, đấu thầu"
+
+
 # The (value, label) lists, for form fields.
 DOC_TYPE_CHOICES = DocType.choices
 STATUS_CHOICES = LegalStatus.choices
@@ -194,3 +206,20 @@ LEVEL_CHOICES = Level.choices
 EXECUTION_LEVEL_CHOICES = ExecutionLevel.choices
 CHANNEL_CHOICES = Channel.choices
 KIND_CHOICES = UnitKind.choices
+DISCLOSURE_CATEGORY_CHOICES = DisclosureCategory.choices
+
+
+def choice_key(
+    choices: list[tuple[str, str]], value: str, aliases: dict[str, str] | None = None
+) -> str:
+    """The key of a choice given its key, its Vietnamese label or an alias, in any spelling:
+    case, NFD, old or new tone placement and bare ASCII are one (``cms.text.slugify`` folds).
+    ``ValueError`` if none (for import)."""
+    wanted = text.slugify(text.normalize(value or ""))
+    for key, label in choices:
+        if wanted in (key, text.slugify(label)):
+            return key
+    for alias, key in (aliases or {}).items():
+        if wanted == text.slugify(alias):
+            return key
+    raise ValueError(value)

@@ -17,6 +17,9 @@ from home import demo_data as data
 from home.citizens import demo as citizens_demo
 from home.models import (
     Agency,
+    DisclosureAttachment,
+    DisclosureIndexPage,
+    DisclosurePage,
     HomeFeaturedArticle,
     HomePage,
     PolicyAttachment,
@@ -58,6 +61,11 @@ def load(home: HomePage, stdout: TextIO) -> None:
         home, PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat", show_in_menus=True,
         intro="<p>Văn bản quy phạm pháp luật, chính sách và chỉ đạo điều hành.</p>",
     )
+    disclosures_index = _ensure_child(
+        home, DisclosureIndexPage, "Công khai thông tin", "cong-khai-thong-tin",
+        intro="<p>Chiến lược, kế hoạch, quy hoạch, số liệu thống kê, báo cáo tài chính, điều ước "
+        "quốc tế và dự án, đấu thầu được công khai theo Nghị định 42/2022/NĐ-CP.</p>",
+    )
     units_page = _ensure_child(
         home, UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc", show_in_menus=True,
         intro="<p>Cổng thông tin điện tử của các đơn vị thuộc Bộ và doanh nghiệp.</p>",
@@ -75,6 +83,8 @@ def load(home: HomePage, stdout: TextIO) -> None:
         cv929.save_revision().publish()
     for row in data.PROCEDURES:
         created += _ensure_procedure(procedures_index, row, sectors, agencies, nq17)
+    for row in data.DISCLOSURES:
+        created += _ensure_disclosure(disclosures_index, row)
     for order, (name, url, kind) in enumerate(data.UNIT_SITES, start=1):
         if not UnitSite.objects.filter(url=url).exists():
             UnitSite.objects.create(name=name, url=url, kind=kind, order=order)
@@ -90,7 +100,7 @@ def load(home: HomePage, stdout: TextIO) -> None:
         home.banners = _banner_stream(data.HOME_BANNERS, pages)
         _ensure_featured(home)
         home.save_revision().publish()
-    stdout.write(f"Cổng thông tin: {created} thủ tục/văn bản mới.")
+    stdout.write(f"Cổng thông tin: {created} thủ tục/văn bản/thông tin công khai mới.")
     citizens_demo.load(home, stdout)
 
 
@@ -169,6 +179,24 @@ def _ensure_procedure(parent: Page, row: tuple, sectors: dict, agencies: dict, b
     page.legal_bases.add(
         ProcedureLegalBasis(policy=basis, text="Chỉ tiêu dịch vụ công trực tuyến mức độ 4")
     )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return 1
+
+
+def _ensure_disclosure(parent: Page, row: tuple) -> int:
+    """A sample disclosed item with one file; its title says it is a sample."""
+    category, title, number, issued, period, summary = row
+    title = f"{title} {data.DISCLOSURE_SAMPLE_MARK}"
+    if DisclosurePage.objects.child_of(parent).filter(title=title).exists():
+        return 0
+    page = DisclosurePage(
+        title=title, category=category, number=number, issued_on=issued, period=period,
+        summary=summary, body=f"<p>{summary}</p>",
+    )
+    slug = text.slugify(title)[:60]
+    attachment = _ensure_file(f"Công khai: {title}", slug + ".pdf", title)
+    page.attachments.add(DisclosureAttachment(document=attachment, caption="Toàn văn"))
     parent.add_child(instance=page)
     page.save_revision().publish()
     return 1

@@ -258,3 +258,49 @@ SITE_SETTINGS = {
     "footer_text": "<p>Cơ quan chủ quản: Bộ Xây dựng. Nội dung mẫu của dự án, không phải "
     "thông tin chính thức.</p>",
 }
+
+# Disclosure lists (Nghị định 42/2022/NĐ-CP, Điều 4.1): samples, marked as such in their title.
+# (category, title, number, issued, period, summary)
+DISCLOSURE_SAMPLE_MARK = "(dữ liệu mẫu)"
+DISCLOSURES = [
+    (
+        "chien-luoc",
+        "Chiến lược phát triển ngành Xây dựng giai đoạn 2021–2030, tầm nhìn đến năm 2050",
+        "",
+        dt.date(2023, 3, 15),
+        "Giai đoạn 2021–2030, tầm nhìn đến năm 2050",
+        "Mục tiêu, định hướng và giải pháp phát triển ngành Xây dựng bền vững, hiện đại.",
+    ),
+    (
+        "ke-hoach",
+        "Kế hoạch chuyển đổi số của Bộ Xây dựng năm 2025",
+        "",
+        dt.date(2025, 1, 20),
+        "Năm 2025",
+        "Nhiệm vụ chuyển đổi số, dịch vụ công trực tuyến toàn trình và cơ sở dữ liệu ngành.",
+    ),
+    (
+        "thong-ke",
+        "Số liệu thống kê cấp giấy phép xây dựng quý IV năm 2024",
+        "",
+        dt.date(2025, 1, 10),
+        "Quý IV/2024",
+        "Số giấy phép xây dựng đã cấp, theo địa phương và loại công trình.",
+    ),
+    (
+        "bao-cao-tai-chinh",
+        "Báo cáo tài chính năm 2024 của Văn phòng Bộ",
+        "",
+        dt.date(2025, 3, 31),
+        "Năm 2024",
+        "Báo cáo tình hình tài chính, kết quả hoạt động và lưu chuyển tiền tệ năm 2024.",
+    ),
+    (
+        "du-an-dau-thau",
+        "Kế hoạch lựa chọn nhà thầu dự án cải tạo trụ sở Bộ Xây dựng",
+        "",
+        dt.date(2024, 9, 5),
+        "",
+        "Danh mục gói thầu, giá gói thầu, hình thức và thời gian lựa chọn nhà thầu.",
+    ),
+]

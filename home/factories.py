@@ -10,8 +10,11 @@ from factory.django import DjangoModelFactory
 
 from cms import text
 
+from .choices import DisclosureCategory
 from .models import (
     Agency,
+    DisclosureIndexPage,
+    DisclosurePage,
     FocalPoint,
     Leader,
     LeadersPage,
@@ -88,6 +91,25 @@ class PolicyPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PolicyPage
+
+
+class DisclosureIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Công khai thông tin"
+    slug = "cong-khai-thong-tin"
+
+    class Meta:
+        model = DisclosureIndexPage
+
+
+class DisclosurePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kế hoạch công tác số {n}")
+    slug = factory.LazyAttribute(lambda obj: text.slugify(obj.title))
+    category = DisclosureCategory.PLAN
+    issued_on = factory.Sequence(lambda n: dt.date(2024, 1, 1) + dt.timedelta(days=n))
+    summary = "Nhiệm vụ và tiến độ thực hiện trong năm."
+
+    class Meta:
+        model = DisclosurePage
 
 
 class UnitSitesPageFactory(wagtail_factories.PageFactory):

@@ -1,4 +1,5 @@
-"""Filter forms of the procedure catalogue and the document list (GET parameters of DESIGN.md).
+"""Filter forms of the procedure catalogue, the document list and the disclosure lists (GET
+parameters of DESIGN.md).
 
 A bad value is a form error in Vietnamese; the page then shows an empty, explained result.
 The index pages import these forms; the forms import no page model (only choices and terms).
@@ -12,7 +13,13 @@ from django import forms
 
 from cms import text
 
-from .choices import DOC_TYPE_CHOICES, STATUS_CHOICES, Level, parse_level
+from .choices import (
+    DISCLOSURE_CATEGORY_CHOICES,
+    DOC_TYPE_CHOICES,
+    STATUS_CHOICES,
+    Level,
+    parse_level,
+)
 from .models.listing import query_words
 from .models.taxonomy import Agency, Sector
 
@@ -96,6 +103,22 @@ class LevelField(forms.ChoiceField):
             return value  # refused by validate(), in the reader's words
 
 
+def _year_field(label: str) -> forms.IntegerField:
+    """A year filter (1945–2100); its messages name the field as the reader sees it."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1945,
+        max_value=2100,
+        error_messages={
+            "invalid": f"{label} phải là một số, ví dụ 2019.",
+            "min_value": f"{label} không thể trước %(limit_value)s.",
+            "max_value": f"{label} không thể sau %(limit_value)s.",
+            **NUL,
+        },
+    )
+
+
 class ProcedureFilterForm(_FilterForm):
     """``field`` (lĩnh vực slug), ``level`` (``toan-trinh``, ``mot-phan``,
     ``cung-cap-thong-tin``; old 1–4 accepted), ``agency`` (cơ quan slug), ``q``."""
@@ -137,18 +160,7 @@ class PolicyFilterForm(_FilterForm):
     issuer = _term_field(
         Agency, "Cơ quan ban hành", "Tất cả cơ quan", "Không có cơ quan ban hành này."
     )
-    year = forms.IntegerField(
-        label="Năm ban hành",
-        required=False,
-        min_value=1945,
-        max_value=2100,
-        error_messages={
-            "invalid": "Năm ban hành phải là một số, ví dụ 2019.",
-            "min_value": "Năm ban hành không thể trước %(limit_value)s.",
-            "max_value": "Năm ban hành không thể sau %(limit_value)s.",
-            **NUL,
-        },
-    )
+    year = _year_field("Năm ban hành")
     field = _term_field(
         Sector, "Lĩnh vực", "Tất cả lĩnh vực", "Không có lĩnh vực này trong danh mục."
     )
@@ -158,3 +170,20 @@ class PolicyFilterForm(_FilterForm):
         choices=[("", "Tất cả")] + STATUS_CHOICES,
         error_messages={"invalid_choice": "Tình trạng “%(value)s” không có trong danh mục.", **NUL},
     )
+
+
+class DisclosureFilterForm(_FilterForm):
+    """``category`` (``DisclosureCategory``), ``year`` (of the date issued), ``q``."""
+
+    field_order = ["q", "category", "year"]
+
+    category = forms.ChoiceField(
+        label="Loại thông tin",
+        required=False,
+        choices=[("", "Tất cả loại thông tin")] + DISCLOSURE_CATEGORY_CHOICES,
+        error_messages={
+            "invalid_choice": "Loại thông tin “%(value)s” không có trong danh mục.",
+            **NUL,
+        },
+    )
+    year = _year_field("Năm ban hành")

@@ -1,7 +1,7 @@
 """The site's structure: the home page as the default site's root and, under it, the section
 pages that hold each kind of content (``/tin-tuc/``, ``/thu-tuc-hanh-chinh/``,
-``/chinh-sach-phap-luat/``, ``/don-vi-truc-thuoc/``) and the citizens' sections of Nghị định
-42/2022, Điều 8 (``/hoi-dap/``, ``/lay-y-kien-du-thao/``).
+``/chinh-sach-phap-luat/``, ``/cong-khai-thong-tin/``, ``/don-vi-truc-thuoc/``) and the citizens'
+sections of Nghị định 42/2022, Điều 8 (``/hoi-dap/``, ``/lay-y-kien-du-thao/``).
 
 Production code, not demo: import makes them exist before writing pages, and ``load_demo``
 starts from them. Each app declares its own sections (``cms.importer.registry.Section``);
@@ -18,6 +18,7 @@ from cms.importer.registry import Section, register_section, sections
 
 from .models import (
     ConsultationIndexPage,
+    DisclosureIndexPage,
     HomePage,
     PolicyIndexPage,
     ProcedureIndexPage,
@@ -33,6 +34,7 @@ HOME_TITLE = "Bộ Xây dựng"
 SECTIONS = (
     Section(ProcedureIndexPage, "Thủ tục hành chính", "thu-tuc-hanh-chinh"),
     Section(PolicyIndexPage, "Chính sách pháp luật", "chinh-sach-phap-luat"),
+    Section(DisclosureIndexPage, "Công khai thông tin", "cong-khai-thong-tin"),
     Section(UnitSitesPage, "Đơn vị trực thuộc", "don-vi-truc-thuoc"),
     Section(QuestionIndexPage, "Hỏi đáp", "hoi-dap"),
     Section(ConsultationIndexPage, "Lấy ý kiến dự thảo", "lay-y-kien-du-thao"),

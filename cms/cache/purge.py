@@ -1,7 +1,8 @@
 """What to purge when content changes, and doing it (the page cache here, the CDN if any).
 
 - A page published, unpublished, edited and published, or deleted: the page's own URL, its
-  ancestors (the listings it sits in, the home page), the sitemap, and whatever its app
+  ancestors (the listings it sits in, the home page), the sitemap, the readers' site map if it
+  lists the page (``cms.site_map.shows``), and whatever its app
   registered for it (``register``: the news app adds the article's category, its archive month
   and year, and the feeds). Editor-chosen related articles that show it are its app's too.
 - A page moved or renamed (its URL and every descendant's change), a page in the main menu, a
@@ -24,6 +25,8 @@ from django.db.models import Min
 from django.utils import timezone
 
 from wagtail.models import Page, Site
+
+from cms import site_map
 
 from . import keys
 
@@ -64,6 +67,8 @@ def page_urls(page: Page) -> list[str]:
         if url:
             urls.append(url)
     urls += [*SITE_WIDE_PATHS, *sitemap_paths(), *related_urls(page.specific)]
+    if site_map.shows(page):  # a section or an index: the readers' site map lists it
+        urls.append(site_map.PATH)
     return list(dict.fromkeys(urls))
 
 

@@ -1,7 +1,8 @@
 """The portal's record types of the JSON Lines format (DESIGN.md), beside their models:
-``legal_document`` (``policies``), ``procedure`` (``procedures``), ``unit`` and ``banner``
-(``sites``). Each declares its fields, its writer and its export, and is registered with the
-import pipeline (``cms.importer.registry``) from ``HomeConfig.ready()``.
+``legal_document`` (``policies``), ``procedure`` (``procedures``), ``disclosure``
+(``disclosures``), ``unit`` and ``banner`` (``sites``). Each declares its fields, its writer
+and its export, and is registered with the import pipeline (``cms.importer.registry``) from
+``HomeConfig.ready()``.
 
 The published format keeps some names of its own; this is the one table of them
 (format → model). Every other field has its model's name.
@@ -36,6 +37,10 @@ record / field     model / field               note
   ``processing_time``, ``fee``  ``methods``    one ``ProcedureMethod``, channel in person
   ``documents``    ``dossier_items``           one ``ProcedureDossierItem`` per name
   ``legal_basis``  ``legal_bases``             one per line, linked to a cited document
+``disclosure``     ``DisclosurePage``          keyed by ``legacy_id``, else ``slug`` (title's)
+  ``category``     ``category``                the label or the value (``Báo cáo tài chính``)
+  ``issued``       ``issued_on``
+  ``attachment``   ``attachments``             one file → one ``DisclosureAttachment``
 ``unit``           ``UnitSite``                ``kind``: ``UnitKind`` values
 ``banner``         ``SiteSettings.sidebar_banners``  a ``banner`` block, keyed by ``url``
 =================  ==========================  ===============================================
@@ -51,8 +56,11 @@ def register() -> None:
     from cms.importer import registry
 
     from .. import structure
-    from . import policies, procedures, sites
+    from . import disclosures, policies, procedures, sites
 
     structure.register()
-    for record_type in (policies.LEGAL_DOCUMENT, procedures.PROCEDURE, sites.UNIT, sites.BANNER):
+    for record_type in (
+        policies.LEGAL_DOCUMENT, procedures.PROCEDURE, disclosures.DISCLOSURE, sites.UNIT,
+        sites.BANNER,
+    ):
         registry.register(record_type)

@@ -1,6 +1,7 @@
 """Models of the home app, one module per kind of thing (see DESIGN.md)."""
 
 from .consultations import ConsultationIndexPage, DraftComment, DraftFile, DraftPage
+from .disclosures import DisclosureAttachment, DisclosureIndexPage, DisclosurePage
 from .feedback import PageVote
 from .leaders import FocalPoint, Leader
 from .organisation import LeadersPage, OrganisationPage
@@ -28,6 +29,9 @@ __all__ = [
     "ConsultationIndexPage",
     "DraftComment",
     "DraftFile",
+    "DisclosureAttachment",
+    "DisclosureIndexPage",
+    "DisclosurePage",
     "DraftPage",
     "FocalPoint",
     "HomeFeaturedArticle",

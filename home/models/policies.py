@@ -34,6 +34,7 @@ from home.choices import (  # noqa: F401 - re-exported for the interchange and t
     DocType,
     LegalStatus,
     RelationKind,
+    choice_key,
 )
 from home.forms import PolicyFilterForm
 
@@ -52,35 +53,20 @@ number_validator = RegexValidator(
 )
 
 
-def _choice_key(
-    choices: list[tuple[str, str]], value: str, aliases: dict[str, str] | None = None
-) -> str:
-    """The key of a choice given its key, its Vietnamese label or an alias, in any spelling:
-    case, NFD, old or new tone placement and bare ASCII are one (``cms.text.slugify`` folds)."""
-    wanted = text.slugify(text.normalize(value or ""))
-    for key, label in choices:
-        if wanted in (key, text.slugify(label)):
-            return key
-    for alias, key in (aliases or {}).items():
-        if wanted == text.slugify(alias):
-            return key
-    raise ValueError(value)
-
-
 def parse_doc_type(value: str) -> str:
     """``Nghị quyết``/``nghi-quyet`` → ``nghi-quyet``; ``ValueError`` if unknown (for import)."""
-    return _choice_key(DOC_TYPE_CHOICES, value)
+    return choice_key(DOC_TYPE_CHOICES, value)
 
 
 def parse_status(value: str) -> str:
     """``Còn hiệu lực`` → ``con-hieu-luc``, the legacy ``Hết hiệu lực`` → ``het-hieu-luc-toan-bo``
     (``LEGACY_STATUS``); ``ValueError`` if unknown (for import)."""
-    return _choice_key(STATUS_CHOICES, value, LEGACY_STATUS)
+    return choice_key(STATUS_CHOICES, value, LEGACY_STATUS)
 
 
 def parse_relation_kind(value: str) -> str:
     """``Thay thế``/``thay-the`` → ``thay-the``; ``ValueError`` if unknown (for import)."""
-    return _choice_key(RELATION_CHOICES, value)
+    return choice_key(RELATION_CHOICES, value)
 
 
 #: schema.org ``LegalForceStatus`` of each tone of ``LegalStatus``.

@@ -135,6 +135,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
 
     from cms.editorial.signals import after_migrate
     from home.models import (
+        DisclosurePage,
         HomePage,
         LeadersPage,
         OrganisationPage,
@@ -161,6 +162,9 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[dict[str, Any]]:
             "policies": PolicyPage.objects.live().first().get_parent().url,
             "policy": PolicyPage.objects.live().order_by("path").first().url,
             "units": UnitSitesPage.objects.live().first().url,
+            "disclosures": DisclosurePage.objects.live().first().get_parent().url,
+            "disclosure": DisclosurePage.objects.live().order_by("path").first().url,
+            "site_map": "/so-do-trang/",
             "standard": StandardPage.objects.live().first().url,
             "category": NewsIndexPage.objects.live().first().url
             + f"chuyen-muc/{NewsCategory.objects.order_by('pk').first().slug}/",

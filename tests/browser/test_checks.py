@@ -44,6 +44,9 @@ def page_types(demo: dict) -> dict[str, str]:
         "policy listing": demo["policies"],
         "policy": demo["policy"],
         "unit sites": demo["units"],
+        "disclosure listing": demo["disclosures"] + "?category=thong-ke",
+        "disclosure": demo["disclosure"],
+        "site map": demo["site_map"],
         "search results": SEARCH,
         "standard page": demo["standard"],
         # Nghị định 42/2022, Điều 8: the citizens' pages (issue 14).

@@ -82,8 +82,8 @@ def test_share_links_are_plain_links_and_print_button_is_present(client, article
     assert f'data-copy-link="{full_url}"' in html
     # Shown from the first paint, not unhidden by the script later (a layout shift); site.css
     # hides it where scripts do not run (base.html's inline script marks <html class="js">).
-    assert '<button type="button" class="article__print" data-print>In bài viết</button>' in html
-    assert 'media="print"' in html and "news/article-print.css" in html
+    assert '<button type="button" class="print-button" data-print>In bài viết</button>' in html
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
     # No third-party script: the only scripts are our own static files.
     for line in html.splitlines():
         if "<script" in line and "src=" in line:

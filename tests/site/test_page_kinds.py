@@ -7,6 +7,8 @@ from wagtail.models import get_page_models
 from cms.models import BasePage
 from cms.pages import OTHER_PAGES, PageKind, ResultType, result_type_models, sitemap_sections
 from home.models import (
+    DisclosureIndexPage,
+    DisclosurePage,
     HomePage,
     PolicyIndexPage,
     PolicyPage,
@@ -32,6 +34,7 @@ def test_search_result_types_come_from_the_page_models() -> None:
         "article": [NewsArticlePage],
         "procedure": [ProcedurePage],
         "document": [PolicyPage],
+        "disclosure": [DisclosurePage],
         "question": [QuestionPage],
     }
     for model in (HomePage, StandardPage, UnitSitesPage, NewsIndexPage, ProcedureIndexPage):
@@ -39,10 +42,13 @@ def test_search_result_types_come_from_the_page_models() -> None:
 
 
 def test_sitemap_sections_come_from_the_page_models_in_index_order() -> None:
-    assert list(sitemap_sections()) == ["tin-tuc", "thu-tuc", "van-ban", "hoi-dap", "du-thao"]
+    assert list(sitemap_sections()) == [
+        "tin-tuc", "thu-tuc", "van-ban", "cong-khai", "hoi-dap", "du-thao",
+    ]
     assert NewsIndexPage.sitemap_section == NewsArticlePage.sitemap_section
     assert ProcedureIndexPage.sitemap_section == ProcedurePage.sitemap_section
     assert PolicyIndexPage.sitemap_section == PolicyPage.sitemap_section
+    assert DisclosureIndexPage.sitemap_section == DisclosurePage.sitemap_section
     for model in (HomePage, StandardPage, UnitSitesPage):
         assert model.sitemap_section == OTHER_PAGES
 

@@ -1,4 +1,5 @@
-/* The public site's only script: text size, the phone menu, "Lên đầu trang", print URLs.
+/* The public site's only script: text size, the phone menu, "Lên đầu trang", the print button
+   (includes/print_button.html: print or save as PDF) and print URLs.
    Everything works without it (the menu shows open, the Top link is a plain anchor). */
 (function () {
   "use strict";
@@ -84,6 +85,12 @@
       });
     }
   });
+
+  // "In trang": the browser's print dialog, which also saves as PDF.
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var p = 0; p < printButtons.length; p++) {
+    printButtons[p].addEventListener("click", function () { window.print(); });
+  }
 
   // Printed relative links show their full address.
   window.addEventListener("beforeprint", function () {

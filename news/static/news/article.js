@@ -1,9 +1,6 @@
-/* Article tools without third-party scripts: print button and copy-link. */
+/* Article tools without third-party scripts: copy-link (the print button is site.js's). */
 (function () {
   "use strict";
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
   document.querySelectorAll("[data-copy-link]").forEach(function (link) {
     if (!navigator.clipboard) { return; }
     link.addEventListener("click", function (event) {
