@@ -112,13 +112,13 @@ def test_twenty_of_forty_nine_live_is_40_82_percent_on_catalogue_and_home(
 def test_data_migration_moves_former_level_2_pages_and_their_revisions_to_information(
     make_procedures,
 ):
-    """``0010_procedures_decree_42``: stored 2s (page rows and revisions) become 1, and an
+    """``0012_procedures_decree_42``: stored 2s (page rows and revisions) become 1, and an
     editor opening the page finds the level the form offers; 4 and 3 are left as they are."""
     import importlib
 
     from django.apps import apps
 
-    migration = importlib.import_module("home.migrations.0010_procedures_decree_42")
+    migration = importlib.import_module("home.migrations.0012_procedures_decree_42")
     old = written_before_the_migration(make_procedures(1, level=1)[0])
     (kept,) = make_procedures(1, level=3)
     kept.save_revision()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0009_ministry_name_en'),
+        ('home', '0010_private_attachments'),
     ]
 
     operations = [

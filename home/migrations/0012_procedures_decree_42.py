@@ -28,7 +28,7 @@ def levels_of_decree_42(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0009_ministry_name_en'),
+        ('home', '0011_legal_status_vocabulary'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 
