@@ -5,7 +5,8 @@ and its export, and is registered with the import pipeline (``cms.importer.regis
 ``HomeConfig.ready()``.
 
 The published format keeps some names of its own; this is the one table of them
-(format → model). Every other field has its model's name.
+(format → model). Every other field has its model's name (``effective_until``, the document's
+end date of effect: optional whatever its status, never before its start).
 
 =================  ==========================  ===============================================
 record / field     model / field               note
@@ -14,7 +15,6 @@ record / field     model / field               note
   ``doc_type``     ``doc_type`` (``DocType``)  the label or the value (``Nghị quyết``)
   ``issued``       ``issued_on``
   ``effective``    ``effective_from``
-  ``effective_until`` ``effective_until``      optional whatever the status; not before the start
   ``status``       ``status`` (``LegalStatus``) label, value or legacy word (``LEGACY_STATUS``:
                                                ``Hết hiệu lực`` → toàn bộ); default in force
   ``relations``    ``relations``               ``[{kind, target}]``: ``RelationKind`` by label or

@@ -218,6 +218,9 @@ class LegalDocumentWriter(BulkPageWriter):
             attachments.append(PolicyAttachment(document=document))
         page.attachments = attachments
         relations = data.get("relations", [])
+        if page.pk and any(self.targets.get(r["target"]) == page.pk for r in relations):
+            problem = "văn bản không thể liên quan đến chính nó"
+            raise RecordError(record, ValidationError({"relations": problem}))
         if all(r["target"] in self.targets for r in relations):
             page.relations = [
                 PolicyRelation(kind=r["kind"], target_id=self.targets[r["target"]])

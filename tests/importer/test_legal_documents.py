@@ -290,3 +290,15 @@ def test_round_trip_keeps_status_end_date_field_type_and_relations(run_import, j
     assert second.read_bytes() == first.read_bytes()
     assert relations(pages()["17/NQ-CP"]) == [("thay-the", "36a/NQ-CP"),
                                               ("lien-quan", "12/2020/LPQT")]
+
+
+def test_a_relation_to_itself_by_an_older_legacy_id_is_refused(run_import, jsonl, capsys):
+    run_import(jsonl(document("17/NQ-CP", legacy_id="vb-17"), name="first.jsonl"))
+    path = jsonl(document("17/NQ-CP", legacy_id="vb-2019-17", summary="Trích yếu mới",
+                          relations=[{"kind": "Liên quan", "target": "vb-17"}]))
+    with pytest.raises(CommandError):
+        run_import(path)
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "line 1: relations: văn bản không thể liên quan đến chính nó"
+    )
+    assert pages()["17/NQ-CP"].summary == "Trích yếu"
