@@ -14,6 +14,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from wagtail.models import Page, Site
 
@@ -114,15 +115,15 @@ def get_breadcrumbs(context: template.Context) -> list[Crumb]:
             # cms.routing read these rows already, for the same page.
             ancestors = [row for row in routed if row.depth >= root.depth]
             for ancestor in ancestors:
-                title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title
+                title = gettext("Trang chủ") if ancestor.depth == root.depth else ancestor.title
                 crumbs.append(Crumb(title, ancestor.get_url(request) or "/"))
         elif isinstance(page, Page) and page.path.startswith(root.path):
             ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=root.depth)
             for ancestor in ancestors.only("id", "title", "url_path", "path", "depth"):
-                title = "Trang chủ" if ancestor.depth == root.depth else ancestor.title
+                title = gettext("Trang chủ") if ancestor.depth == root.depth else ancestor.title
                 crumbs.append(Crumb(title, ancestor.get_url(request) or "/"))
         else:
-            crumbs.append(Crumb("Trang chủ", root.get_url(request) or "/"))
+            crumbs.append(Crumb(gettext("Trang chủ"), root.get_url(request) or "/"))
     extra = context.get("breadcrumb_title")
     if extra and request is not None:
         crumbs.append(Crumb(str(extra), request.get_full_path()))

@@ -115,3 +115,11 @@ def test_english_home_features_translations_of_the_chosen_articles(client, home_
     featured = english.split('id="home-featured-title"')[1].split("</section>")[0]
     assert "Translated story" in featured
     assert "Bài đã dịch" not in english and "Bài chưa dịch" not in english
+
+
+def test_english_breadcrumbs_start_at_home(client, en_organisation):
+    english = client.get("/en/about/").content.decode()
+    trail = english.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert '<a href="/en/">Home</a>' in trail and "Trang chủ" not in trail
+    vietnamese = client.get("/gioi-thieu/").content.decode()
+    assert '<a href="/">Trang chủ</a>' in vietnamese.split('class="breadcrumbs"')[1]
