@@ -31,8 +31,8 @@ def page_grants(group_name: str) -> set[tuple[str, str]]:
     )
 
 
-def test_migration_creates_the_five_teams_with_admin_access():
-    assert len(all_groups()) == 5  # three sections' teams (registered by home and news) and two
+def test_migration_creates_the_six_teams_with_admin_access():
+    assert len(all_groups()) == 6  # four sections' teams (registered by home and news) and two
     assert set(Group.objects.values_list("name", flat=True)) == set(all_groups())
     for name in all_groups():
         assert Group.objects.get(name=name).permissions.filter(codename="access_admin").exists()
@@ -53,7 +53,9 @@ def test_workflow_has_one_review_task_for_reviewers_and_portal_admins():
 
 def test_each_team_has_its_own_collection():
     names = set(Collection.objects.filter(depth=2).values_list("name", flat=True))
-    assert names == {"Tin tức", "Thủ tục hành chính", "Văn bản, chính sách"}
+    assert names == {
+        "Tin tức", "Thủ tục hành chính", "Văn bản, chính sách", "Công khai thông tin",
+    }
     news_collection = GroupCollectionPermission.objects.filter(
         group__name="Biên tập viên tin tức", permission__codename="add_image"
     ).values_list("collection__name", flat=True)

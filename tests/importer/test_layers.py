@@ -35,9 +35,9 @@ def test_the_pipeline_imports_no_content_app():
 
 def test_every_record_type_of_the_format_is_registered_in_order():
     assert [t.name for t in registry.record_types("export_order")] == [
-        "legal_document", "procedure", "article", "unit", "banner",
+        "legal_document", "disclosure", "procedure", "article", "unit", "banner",
     ]
     # Documents are written before the procedures that cite them.
     assert [t.name for t in registry.record_types()] == [
-        "unit", "banner", "legal_document", "procedure", "article",
+        "unit", "banner", "legal_document", "disclosure", "procedure", "article",
     ]
