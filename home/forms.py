@@ -89,20 +89,6 @@ def _term_field(model: type, label: str, empty: str, unknown: str) -> forms.Mode
     )
 
 
-class LevelField(forms.ChoiceField):
-    """The level of Nghị định 42 by its slug (``toan-trinh``, ``mot-phan``,
-    ``cung-cap-thong-tin``). Links made before the decree's levels (``?level=4``, ``?level=2``)
-    and the words themselves (``Toàn trình``) still work: they are read as ``parse_level``
-    reads an import file, and the pagination links carry the slug."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        try:
-            return parse_level(value).slug if value else value
-        except ValueError:
-            return value  # refused by validate(), in the reader's words
-
-
 def _year_field(label: str) -> forms.IntegerField:
     """A year filter (1945–2100); its messages name the field as the reader sees it."""
     return forms.IntegerField(
@@ -128,7 +114,7 @@ class ProcedureFilterForm(_FilterForm):
     field = _term_field(
         Sector, "Lĩnh vực", "Tất cả lĩnh vực", "Không có lĩnh vực này trong danh mục."
     )
-    level = LevelField(
+    level = forms.ChoiceField(
         label="Dịch vụ công trực tuyến",
         required=False,
         choices=[("", "Tất cả")] + [(level.slug, level.label) for level in Level],
@@ -141,6 +127,21 @@ class ProcedureFilterForm(_FilterForm):
     agency = _term_field(
         Agency, "Cơ quan", "Tất cả cơ quan", "Không có cơ quan này trong danh mục."
     )
+
+    def __init__(self, data=None, *args, **kwargs) -> None:
+        """Links made before Nghị định 42's levels (``?level=4``, ``?level=2``) and the words
+        themselves (``Toàn trình``) are read as ``parse_level`` reads an import file: the form
+        then shows, and its pagination links carry, the level's slug."""
+        super().__init__(data, *args, **kwargs)
+        raw = self.data.get("level") if self.is_bound else None
+        if raw:
+            try:
+                slug = parse_level(raw).slug
+            except ValueError:
+                return  # refused by the field, in the reader's words
+            if slug != raw:
+                self.data = self.data.copy()
+                self.data["level"] = slug
 
 
 class PolicyFilterForm(_FilterForm):
