@@ -132,7 +132,7 @@ class ProcedureWriter(BulkPageWriter):
 
     Related procedures may name procedures that come later in the same file: those found when
     a record is applied are set at once (in the page's first revision); the others wait for
-    the end of the file (``close``), when every procedure of the file exists, and are then set
+    the end of the file (``end_of_file``), when every procedure of the file exists, and are then set
     through a revision of their page. A name found nowhere refuses the file
     (``line N: related_procedures: …``)."""
 
