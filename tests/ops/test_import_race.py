@@ -43,7 +43,7 @@ HOLD_LIMIT = 600
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="row locks (SELECT … FOR UPDATE) are PostgreSQL's; SQLite serialises whole writes",
+    reason="row locks (SELECT … FOR NO KEY UPDATE) are PostgreSQL's; SQLite locks whole files",
 )
 
 
