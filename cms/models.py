@@ -12,6 +12,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Page
 
 from cms import text
+from cms.editing_conflicts import BUSY_MESSAGE, page_being_written
 from cms.pages import PageKind
 from cms.permissions import LeafAwarePagePermissionTester
 
@@ -58,6 +59,14 @@ class FoldedSlugPageForm(WagtailAdminPageForm):
 
     def clean_slug(self) -> str:
         return text.slugify(self.cleaned_data.get("slug") or "")
+
+    def clean(self) -> dict:
+        """A page an import is writing is refused with a message, not a request that hangs
+        until the import commits (``cms.editing_conflicts.page_being_written``)."""
+        cleaned = super().clean()
+        if self.instance.pk and page_being_written(self.instance.pk):
+            self.add_error(None, BUSY_MESSAGE)
+        return cleaned
 
 
 class BasePage(PageKind, Page):

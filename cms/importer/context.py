@@ -43,6 +43,16 @@ class RecordError(Exception):
         combined.args = ("\n".join(combined.lines),)
         return combined
 
+    @classmethod
+    def many(cls, problems: list[tuple[Record, str]]) -> RecordError:
+        """One error carrying a line for each (record, problem), in the file's order."""
+        problems = sorted(problems, key=lambda problem: problem[0].line)
+        error = cls(*problems[0])
+        for record, problem in problems[1:]:
+            error.lines += cls(record, problem).lines
+        error.args = ("\n".join(error.lines),)
+        return error
+
 
 @dataclass
 class Context:
@@ -53,6 +63,9 @@ class Context:
     run: ImportRun | None = None
     counts: Counter[str] = field(default_factory=Counter)
     sections: dict[type, Any] = field(default_factory=dict)
+    #: (kind, pk) of every object this run created or updated: a page revised by the run
+    #: itself has revisions newer than the file, and they are no one else's edit.
+    written: set[tuple[str, Any]] = field(default_factory=set)
 
     def section(self, model: type) -> Any:
         """The section page that holds ``model``'s pages (made once per run if missing)."""

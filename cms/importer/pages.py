@@ -8,6 +8,18 @@ adds nothing but Wagtail's housekeeping, and that come by the hundred thousand.
 Both place a record in another locale in that language's tree, a translation beside its
 original's translation of the parent, sharing the original's ``translation_key``
 (``translations``).
+
+An import racing an editor on the same page (``PageWriter.claim``): the pages a batch updates
+are locked (``SELECT … FOR NO KEY UPDATE``, held until the file's transaction ends) and read afresh,
+and a page with a revision saved by someone else since the import began reading its file makes
+the whole file refused: ``line N: article: trang đã được sửa bởi <ai> lúc <khi> sau khi tệp
+được đọc; chạy lại để ghi đè``. Refusing rather than writing over it: the file was made from
+what the old system held before the editor's change, so writing it would undo that change
+with nothing to say so, and the editor's work would survive only as an old revision. Re-running
+is the operator's explicit "overwrite", and takes one command. The other order, the import
+first: an editor saving that page waits for the file to commit (``cms.editing_conflicts``
+bounds the wait and says why), and the editor's save is then the later revision, warned that
+the import wrote in between. Either way both writes are revisions and nothing is lost silently.
 """
 
 from __future__ import annotations
@@ -16,10 +28,12 @@ from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from cms import text
+from cms.editing_conflicts import author_name
 from cms.models import ImportedRecord
 
 from . import bulk, slow
@@ -115,6 +129,47 @@ class PageWriter(Writer):
             code, key = page.locale.language_code, getattr(page, self.key_field)
             found[key if code == default else f"{code}:{key}"] = page
         return found
+
+    def claim(self, changed: list[tuple[Record, Any]]) -> list[tuple[Record, Any]]:
+        """Lock the pages about to be revised (in id order: two imports never deadlock), read
+        them afresh (a page moved meanwhile keeps its new place), and refuse the file if
+        someone else saved a revision of one since the import began reading it."""
+        if not changed:
+            return changed
+        ids = sorted(page.pk for _, page in changed)
+        # Page rows first, as every save does (Django writes a parent table before its child's):
+        # locking the join at once could take the child row and wait on the page row, while
+        # an editor's save holding that page row waits on the child row: a deadlock.
+        # NO KEY: the lock an UPDATE takes, so that editors may still open the page's form (it
+        # inserts rows pointing at the page; a plain FOR UPDATE would make them wait too).
+        list(Page.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+             .values_list("pk", flat=True))
+        locked = self.model.objects.select_for_update(no_key=True).filter(pk__in=ids)
+        locked = locked.order_by("pk")
+        fresh = {page.pk: page for page in locked}
+        ours = {pk for kind, pk in self.ctx.written if kind == self.kind}
+        newer: dict[str, Revision] = {}
+        revisions = (
+            Revision.objects.page_revisions()
+            .filter(object_id__in=[str(pk) for pk in ids if pk not in ours],
+                    created_at__gt=self.ctx.now)
+            .select_related("user").order_by("created_at", "pk")
+        )
+        for revision in revisions:
+            newer[revision.object_id] = revision  # the last one per page
+        problems = []
+        for record, page in changed:
+            revision = newer.get(str(page.pk))
+            if page.pk not in fresh:
+                problems.append((record, "trang đã bị xóa sau khi tệp được đọc; chạy lại để "
+                                         "tạo lại"))
+            elif revision is not None:
+                when = text.format_datetime(timezone.localtime(revision.created_at))
+                problems.append((record, f"trang đã được sửa bởi {author_name(revision.user)} "
+                                         f"lúc {when} sau khi tệp được đọc; chạy lại để ghi đè"))
+        if problems:
+            raise RecordError.many(problems)
+        return [(record, fresh[page.pk]) for record, page in changed]
 
     def update(self, page: Page, record: Record) -> None:
         self.apply(page, record)

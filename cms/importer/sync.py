@@ -51,11 +51,17 @@ class Writer:
         pointed forward (a record naming one later in the file); raise ``RecordError``
         for a reference that is still unknown."""
 
+    def claim(self, changed: list[tuple[Record, Any]]) -> list[tuple[Record, Any]]:
+        """The objects about to be updated, made safe to overwrite (page writers lock them and
+        refuse pages edited since the file was read: ``PageWriter.claim``)."""
+        return changed
+
     def write(self, records: list[Record]) -> None:
         ctx = self.ctx
         mappings = ctx.mappings(self.kind, [r.key for r in records])
         existing = self.find(records, mappings)
         written: list[tuple[Record, Any]] = []
+        changed: list[tuple[Record, Any]] = []
         new: list[Record] = []
         for record in records:
             obj = existing.get(record.key)
@@ -65,14 +71,17 @@ class Writer:
             elif mapping and mapping.digest == record.digest:
                 ctx.counts["unchanged"] += 1
             else:
-                self.update(obj, record)
-                ctx.counts["updated"] += 1
-                written.append((record, obj))
+                changed.append((record, obj))
+        for record, obj in self.claim(changed):
+            self.update(obj, record)
+            ctx.counts["updated"] += 1
+            written.append((record, obj))
         if new:
             written += zip(new, self.create(new), strict=True)
             ctx.counts["created"] += len(new)
         if written:
             self.finish(written)
+        ctx.written.update((self.kind, obj.pk) for _, obj in written)
         ctx.remember(written, mappings)
 
 

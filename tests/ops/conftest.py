@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from django.test import Client
+
 from .servers import PostgresCluster, RedisServer, manage, site_env
 
 SLOW = "run with SLOW_TESTS=1 (.ci/run does): starts real servers, takes minutes"
@@ -55,3 +57,17 @@ def pg_cluster(tmp_path_factory) -> Iterator[PostgresCluster]:
         yield cluster
     finally:
         cluster.destroy()
+
+
+@pytest.fixture
+def editors(django_user_model) -> tuple[Client, Client]:
+    """Two editors logged in: Nguyễn Thị Lan and Trần Văn Hùng (superusers)."""
+    clients = []
+    # Django's full name is "first last": the family name goes first, as Vietnamese names do.
+    for username, family, given in (("lan", "Nguyễn Thị", "Lan"), ("hung", "Trần Văn", "Hùng")):
+        user = django_user_model.objects.create_superuser(
+            username, f"{username}@example.vn", "mat-khau-12", first_name=family, last_name=given)
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients[0], clients[1]

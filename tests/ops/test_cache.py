@@ -85,3 +85,34 @@ def test_generations_of_a_cache_that_is_down_are_fresh(redis_server, monkeypatch
         second = keys.current([keys.ALL])
     assert set(first) == {keys.ALL}
     assert second[keys.ALL] > first[keys.ALL]
+
+
+@pytest.mark.django_db
+def test_a_settings_change_purges_this_sites_pages_and_keeps_every_other_key(
+    redis_server, home_page, client
+):
+    """Site settings show on every page: saving them retires the site's stored pages (a new
+    generation) and deletes nothing else in the Redis database."""
+    from wagtail.models import Site
+
+    from home.models import SiteSettings, StandardPage
+
+    page = home_page.add_child(instance=StandardPage(title="Liên hệ"))
+    page.save_revision().publish()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))  # the row exists
+    raw = redis.Redis.from_url(redis_server.url)
+    raw.set("othersite:1:page", b"kept")
+    raw.set("session-of-another-app", b"kept")
+    with override_settings(CACHES=site_cache(redis_server.url), PAGE_CACHE_ENABLED=True):
+        client.get(page.url)
+        assert client.get(page.url)["X-Page-Cache"] == "hit"
+        stored = set(raw.scan_iter(match="cms:1:pc:page:*"))
+        assert stored
+        settings.ministry_name = "Bộ Xây dựng (tên mới)"
+        settings.save()
+        # Retired by a new generation, not deleted: nothing was flushed.
+        assert set(raw.scan_iter(match="cms:1:pc:page:*")) >= stored
+        response = client.get(page.url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Bộ Xây dựng (tên mới)" in response.content.decode()
+    assert raw.get("othersite:1:page") == b"kept" and raw.get("session-of-another-app") == b"kept"

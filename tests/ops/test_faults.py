@@ -32,22 +32,25 @@ IN_FLIGHT = 2.0
 PATHS = ["/", "/tin-tuc/", "/chinh-sach-phap-luat/", "/khong-co-trang-nay/"]
 
 
-def fetch(port: int, path: str) -> tuple[int, str]:
+def fetch(port: int, path: str, *, cache_state: bool = False) -> tuple:
+    """(status, body) of a GET; with ``cache_state``, also the X-Page-Cache header."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request("GET", path)
         response = conn.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
+        answer = (response.status, response.read().decode("utf-8", "replace"))
+        return (*answer, response.getheader("X-Page-Cache", "")) if cache_state else answer
     finally:
         conn.close()
 
 
 class Load:
-    """Threads requesting the site's pages in a loop, recording (time, path, status, body)."""
+    """Threads requesting the site's pages in a loop, recording (time, path, status, body,
+    X-Page-Cache)."""
 
     def __init__(self, port: int, threads: int = 3) -> None:
         self.port = port
-        self.results: list[tuple[float, str, int, str]] = []
+        self.results: list[tuple[float, str, int, str, str]] = []
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(threads)]
 
@@ -58,10 +61,10 @@ class Load:
             i += 1
             started = time.monotonic()
             try:
-                status, body = fetch(self.port, path)
+                status, body, cached = fetch(self.port, path, cache_state=True)
             except OSError as error:
-                status, body = 0, repr(error)
-            self.results.append((started, path, status, body))
+                status, body, cached = 0, repr(error), ""
+            self.results.append((started, path, status, body, cached))
             time.sleep(0.02)
 
     def __enter__(self) -> Load:
@@ -79,12 +82,17 @@ def expected(path: str) -> int:
     return 404 if path == "/khong-co-trang-nay/" else 200
 
 
-def test_postgresql_stopped_under_load(pg_cluster, tmp_path):
+def test_postgresql_stopped_under_load(pg_cluster, redis_server, tmp_path):
+    """As in production: the page cache shared in Redis. Pages it holds are answered from it
+    throughout the outage; the rest (here the 404, never stored) get the 503 page."""
     url = pg_cluster.createdb(f"outage_{uuid.uuid4().hex[:8]}", template="site")
-    env = site_env(url, pg_cluster.media, STATIC_ROOT=str(pg_cluster.static))
+    env = site_env(url, pg_cluster.media, STATIC_ROOT=str(pg_cluster.static),
+                   REDIS_URL=redis_server.url)
     with Gunicorn(env, tmp_path / "gunicorn.log") as app:
         for path in PATHS * 2:  # every worker has loaded its code and templates
             assert fetch(app.port, path)[0] == expected(path)
+        cached = {path for path in PATHS if fetch(app.port, path, cache_state=True)[2] == "hit"}
+        assert cached == set(PATHS[:3])  # every page; a 404 is never stored
         with Load(app.port) as load:
             time.sleep(3)
             stopped = time.monotonic()
@@ -101,12 +109,20 @@ def test_postgresql_stopped_under_load(pg_cluster, tmp_path):
     after = [r for r in results if r[0] >= restarted]
     settled = [r for r in after if r[0] >= restarted + RECOVERY_SECONDS]
     first_ok = min((r[0] for r in after if r[2] == expected(r[1])), default=None)
-    print(f"\nPostgreSQL outage: {len(results)} requests; before {Counter(r[2] for r in before)}, "
-          f"during {Counter(r[2] for r in during)}, after {Counter(r[2] for r in after)}; "
-          f"first success {first_ok - restarted:.2f} s after restart" if first_ok else "")
+    from_cache = Counter(r[2] for r in during if r[4] == "hit")
+    recovery = f"{first_ok - restarted:.2f} s" if first_ok else "never"
+    print(f"\nPostgreSQL outage ({OUTAGE_SECONDS} s, page cache in Redis): {len(results)} requests"
+          f" sent; before {dict(Counter(r[2] for r in before))}, during "
+          f"{dict(Counter(r[2] for r in during))} (from the cache {dict(from_cache)}), after "
+          f"{dict(Counter(r[2] for r in after))}; first success {recovery} after the restart, "
+          f"all {len(settled)} requests from {RECOVERY_SECONDS} s after it as expected: "
+          f"{all(r[2] == expected(r[1]) for r in settled)}")
     assert all(r[2] == expected(r[1]) for r in before)
     assert during and all(r[2] in (503, expected(r[1])) for r in during)
-    for _, _, status, body in during:
+    # What the cache held, readers kept getting: every stored page, the whole outage long.
+    assert all(r[2] == 200 and r[4] == "hit" for r in during if r[1] in cached)
+    assert any(r[2] == 503 for r in during)  # and the database really was gone
+    for _, _, status, body, _ in during:
         if status == 503:
             assert "Hệ thống tạm thời gián đoạn" in body and "Traceback" not in body
     assert not [r for r in results if r[2] in (0, 500)]
