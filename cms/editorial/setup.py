@@ -151,9 +151,7 @@ def ensure_collection(apps: Any, name: str) -> Any:
     """A child of the root collection with this name (created with a treebeard path by hand,
     since historical models have no ``add_child``)."""
     Collection = apps.get_model("wagtailcore", "Collection")
-    root = Collection.objects.filter(depth=1).order_by("path").first()
-    if root is None:
-        root = Collection.objects.create(name="Root", path="0001", depth=1, numchild=0)
+    root = root_collection(apps)
     children = Collection.objects.filter(depth=2, path__startswith=root.path)
     existing = children.filter(name=name).first()
     if existing:
@@ -167,8 +165,12 @@ def ensure_collection(apps: Any, name: str) -> Any:
 
 
 def root_collection(apps: Any) -> Any:
+    """The root collection, made again where a database flush (transactional tests) took it."""
     Collection = apps.get_model("wagtailcore", "Collection")
-    return Collection.objects.filter(depth=1).order_by("path").first()
+    root = Collection.objects.filter(depth=1).order_by("path").first()
+    if root is None:
+        root = Collection.objects.create(name="Root", path="0001", depth=1, numchild=0)
+    return root
 
 
 def grant_collection(apps: Any, group: Any, collection: Any, actions: tuple[str, ...]) -> None:
