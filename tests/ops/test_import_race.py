@@ -20,14 +20,17 @@ from pathlib import Path
 import pytest
 import time_machine
 
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms import editing_conflicts
 from cms.models import ImportedRecord, ImportRun
+from home.models import HomePage
+from home.structure import ensure_home
 from news.models import NewsArticlePage
 from tests.editorial.forms import form_fields
 
@@ -133,6 +136,18 @@ def wait_until_blocked(count: int = 1, timeout: float = 60) -> None:
 
 def live_lead(page_id: int) -> str:
     return NewsArticlePage.objects.get(pk=page_id).lead
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """The suite's home page, on a database that another transactional test may have flushed:
+    the rows Wagtail's own migrations made (the default locale, the tree's root) are made again
+    first, as the editorial setup remakes the groups and collections on that flush."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    return ensure_home()
 
 
 @pytest.fixture
