@@ -133,6 +133,7 @@ def test_document_page_shows_metadata_files_and_relations(client, documents):
     assert "Ngày hết hiệu lực 07/03/2019" in old_html
 
 
+@pytest.mark.django_db  # Page() looks up its content type
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
@@ -155,6 +156,7 @@ def test_dates_must_not_contradict(fields, field, message):
     assert message in " ".join(error.value.message_dict[field])
 
 
+@pytest.mark.django_db  # Page() looks up its content type
 @pytest.mark.parametrize(
     "fields",
     [
