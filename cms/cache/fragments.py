@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from cms import text
+
 from . import keys
 from .middleware import timeout
 from .purge import seconds_to_next_expiry
@@ -32,14 +34,16 @@ def enabled() -> bool:
 
 
 def shared(name: str, request: HttpRequest | None, compute: Callable[[], T]) -> T:
-    """``compute()``'s value for this host, from the cache until the next full purge."""
+    """``compute()``'s value for this host and language, from the cache until the next full
+    purge (the English pages' menu is the English tree's, so the language is in the key)."""
     if not enabled() or request is None:
         return compute()
     generation = getattr(request, "_cms_fragment_generation", None)
     if generation is None:
         generation = keys.current([keys.ALL])[keys.ALL]
         request._cms_fragment_generation = generation
-    key = f"{keys.PREFIX}:frag:{generation}:{request.get_host().lower()}:{name}"
+    host = request.get_host().lower()
+    key = f"{keys.PREFIX}:frag:{generation}:{host}:{text.language()}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()

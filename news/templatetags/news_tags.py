@@ -7,7 +7,9 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.http import HttpRequest
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
+from cms import text
 from cms.cache import fragments
 from cms.visibility import visible
 
@@ -19,10 +21,15 @@ X_TWITTER = "https://twitter.com/intent/tweet"
 
 
 def _main_feed(request: HttpRequest | None) -> tuple[str, str] | None:
-    """(title, url) of the main news feed (one query; base.html asks once a page)."""
+    """(title, url) of the main news feed in the page's language (one query; base.html asks
+    once a page): an English page links the English news' feed, or none."""
     from news.models import NewsIndexPage
 
-    index = visible(NewsIndexPage.objects.all()).order_by("path").first()
+    index = (
+        visible(NewsIndexPage.objects.filter(locale__language_code=text.language()))
+        .order_by("path")
+        .first()
+    )
     return (index.title, index.feed_url(request)) if index else None
 
 
@@ -48,6 +55,6 @@ def share_links(url: str, title: str) -> dict:
             ("facebook", "Facebook", f"{FACEBOOK}?{urlencode({'u': url})}"),
             ("zalo", "Zalo", f"{ZALO}?{urlencode({'url': url})}"),
             ("x", "X (Twitter)", f"{X_TWITTER}?{urlencode({'url': url, 'text': title})}"),
-            ("email", "Thư điện tử", f"mailto:?subject={quote(title)}&body={quote(url)}"),
+            ("email", gettext("Thư điện tử"), f"mailto:?subject={quote(title)}&body={quote(url)}"),
         ],
     }
