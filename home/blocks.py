@@ -21,6 +21,7 @@ ICON_CHOICES = [
     ("don-vi", "Đơn vị (tòa nhà)"),
     ("lien-ket", "Liên kết"),
 ]
+#: The link text an imported banner gets when its record gives none (Vietnamese banners).
 DEFAULT_LINK_TEXT = "Xem chi tiết"
 
 
@@ -47,7 +48,7 @@ def banner_dict(value: blocks.StructValue, site: Any = None) -> dict | None:
         "image": picture,
         "href": href,
         "external": external,
-        "link_text": value.get("link_text") or DEFAULT_LINK_TEXT,
+        "link_text": value.get("link_text") or "",  # empty: the template's, in the page's language
     }
 
 
@@ -76,10 +77,10 @@ class BannerBlock(blocks.StructBlock):
         required=False, label="Địa chỉ bên ngoài", help_text="…hoặc đến một địa chỉ bên ngoài."
     )
     link_text = blocks.CharBlock(
+        required=False,
         max_length=60,
-        default=DEFAULT_LINK_TEXT,
         label="Chữ trên liên kết",
-        help_text="Ví dụ: Xem chi tiết.",
+        help_text="Để trống: “Xem chi tiết” (trên trang tiếng Anh: “Learn more”).",
     )
 
     class Meta:

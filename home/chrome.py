@@ -80,11 +80,13 @@ def _contact(settings: SiteSettings) -> dict:
         "email": settings.email,
         "national_portal_url": settings.national_portal_url,
         "footer_text": settings.footer_text,
+        "footer_text_en": settings.footer_text_en,
     }
 
 
 def chrome(site: Site | None) -> dict:
-    """Sidebar banners, unit groups and contact of a site; cached (0 queries when warm)."""
+    """Sidebar banners (each language's list), unit groups and contact of a site; cached (0
+    queries when warm)."""
     site_id = site.pk if site else 0
     key = f"home:chrome:{site_id}:{version()}"
     data = cache.get(key)
@@ -94,8 +96,10 @@ def chrome(site: Site | None) -> dict:
     if settings is None:
         settings = SiteSettings(site=site) if site else SiteSettings()
     banners, page_ids, image_ids = banner_items(settings.sidebar_banners, site)
+    banners_en, page_ids_en, image_ids_en = banner_items(settings.sidebar_banners_en, site)
     data = {
         "banners": banners,
+        "banners_en": banners_en,
         "unit_groups": [
             {
                 "kind": group["kind"],
@@ -108,7 +112,7 @@ def chrome(site: Site | None) -> dict:
         ],
         "contact": _contact(settings),
     }
-    _remember_refs(page_ids, image_ids)
+    _remember_refs(page_ids | page_ids_en, image_ids | image_ids_en)
     cache.set(key, data, TIMEOUT)
     return data
 

@@ -18,6 +18,7 @@ from cms.importer.schema import Record
 from cms.importer.sync import Writer
 from cms.models import ImportedRecord
 
+from ..blocks import DEFAULT_LINK_TEXT
 from ..models.settings import SiteSettings
 from ..models.units import Category, UnitKind, UnitSite
 from ..structure import ensure_home
@@ -54,9 +55,6 @@ BANNER_SPEC = schema.Spec(
     },
     key_field=lambda data: "url",
 )
-
-#: A banner's link text when the record gives none.
-DEFAULT_LINK_TEXT = "Xem chi tiết"
 
 
 class UnitWriter(Writer):

@@ -52,11 +52,24 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text="Ví dụ: cơ quan chủ quản, giấy phép, ghi rõ nguồn khi phát hành lại thông tin.",
     )
+    footer_text_en = RichTextField(
+        "Chân trang (tiếng Anh)",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Hiện trên các trang tiếng Anh; để trống thì trang tiếng Anh không có đoạn này.",
+    )
     sidebar_banners = StreamField(
         BannerStreamBlock(),
         blank=True,
         verbose_name="Banner cột bên",
-        help_text="Các banner hiện ở cột bên của mọi trang, theo thứ tự này.",
+        help_text="Các banner hiện ở cột bên của mọi trang tiếng Việt, theo thứ tự này.",
+    )
+    sidebar_banners_en = StreamField(
+        BannerStreamBlock(),
+        blank=True,
+        verbose_name="Banner cột bên (tiếng Anh)",
+        help_text="Các banner của trang tiếng Anh (/en/), viết bằng tiếng Anh; để trống thì "
+        "trang tiếng Anh không hiện banner.",
     )
 
     panels = [
@@ -71,10 +84,12 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("national_portal_url"),
                 FieldPanel("footer_text"),
+                FieldPanel("footer_text_en"),
             ],
             heading="Liên hệ và chân trang",
         ),
         FieldPanel("sidebar_banners"),
+        FieldPanel("sidebar_banners_en"),
     ]
 
     class Meta:
@@ -84,5 +99,5 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def base_queryset(cls) -> models.QuerySet:
         # Every page reads the name through the settings context processor: leave the banner
-        # stream out of that query (the sidebar reads it, cached, in home.chrome).
-        return super().base_queryset().defer("sidebar_banners")
+        # streams out of that query (the sidebar reads them, cached, in home.chrome).
+        return super().base_queryset().defer("sidebar_banners", "sidebar_banners_en")

@@ -37,15 +37,20 @@ def portal_sidebar(context: template.Context) -> dict:
             ]}
             for group in groups
         ]
-    return {"banners": data["banners"], "unit_groups": groups}
+    banners = data["banners_en"] if text.language() == "en" else data["banners"]
+    return {"banners": banners, "unit_groups": groups}
 
 
 @register.inclusion_tag("home/includes/footer_contact_content.html", takes_context=True)
 def footer_contact(context: template.Context) -> dict:
     """The ministry's contact block in the footer (from SiteSettings, cached)."""
     contact = _chrome(context)["contact"]
-    if text.language() == "en" and contact.get("ministry_name_en"):
-        contact = {**contact, "ministry_name": contact["ministry_name_en"]}
+    if text.language() == "en":  # the English name where given; the English footer or none
+        contact = {
+            **contact,
+            "ministry_name": contact["ministry_name_en"] or contact["ministry_name"],
+            "footer_text": contact["footer_text_en"],
+        }
     return {"contact": contact, "request": context.get("request")}
 
 
