@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext
 
-from wagtail.models import Site
+from cms.templatetags import navigation
 
 if TYPE_CHECKING:
     from .models import NewsArticlePage, NewsCategory, NewsIndexPage
@@ -39,12 +39,12 @@ class NewsFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def site_name(self) -> str:
-        site = Site.find_for_request(self.request)
-        return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+        """The ministry's name in the feed's language (the site settings', as pages show it)."""
+        return navigation.site_name(self.request)
 
     def title(self) -> str:
         name = f"{self.site_name()} – {self.index.title}"
-        return f"{name}: {self.category.name}" if self.category else name
+        return f"{name}: {self.category.display_name}" if self.category else name
 
     def link(self) -> str:
         url = self.index.get_url(self.request)
@@ -53,9 +53,9 @@ class NewsFeed(Feed):
         return url
 
     def description(self) -> str:
-        if self.category and self.category.description:
-            return self.category.description
-        return f"Tin tức mới nhất của {self.site_name()}."
+        if self.category and self.category.display_description:
+            return self.category.display_description
+        return gettext("Tin tức mới nhất của %(site)s.") % {"site": self.site_name()}
 
     def items(self) -> list[NewsArticlePage]:
         articles = self.index.articles()
@@ -82,4 +82,4 @@ class NewsFeed(Feed):
         return item.author or None
 
     def item_categories(self, item: NewsArticlePage) -> list[str]:
-        return [item.category.name] if item.category else []
+        return [item.category.display_name] if item.category else []

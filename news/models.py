@@ -79,6 +79,10 @@ class NewsCategory(models.Model):
     """An editor-managed news section (chuyên mục), shown in the URL as a folded slug."""
 
     name = models.CharField("Tên chuyên mục", max_length=150, unique=True)
+    name_en = models.CharField(
+        "Tên tiếng Anh", max_length=150, blank=True,
+        help_text="Hiện trên các trang tiếng Anh (/en/); để trống thì hiện tên tiếng Việt.",
+    )
     slug = models.SlugField(
         "Đường dẫn",
         max_length=150,
@@ -87,13 +91,17 @@ class NewsCategory(models.Model):
         help_text="Để trống để tạo tự động từ tên (không dấu, nối bằng gạch ngang).",
     )
     description = models.TextField("Mô tả", blank=True)
+    description_en = models.TextField(
+        "Mô tả tiếng Anh", blank=True, help_text="Hiện trên các trang tiếng Anh (/en/)."
+    )
     order = models.PositiveIntegerField(
         "Thứ tự", default=0, help_text="Số nhỏ đứng trước trong danh sách chuyên mục."
     )
 
     base_form_class = NewsCategoryForm
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("order")
+        FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("description"),
+        FieldPanel("description_en"), FieldPanel("order"),
     ]
 
     class Meta:
@@ -115,6 +123,16 @@ class NewsCategory(models.Model):
             raise ValidationError(
                 {"name": "Tên chuyên mục phải có ít nhất một chữ cái hoặc chữ số."}
             )
+
+    @property
+    def display_name(self) -> str:
+        """The name readers see: the English one on English pages where it is given."""
+        return (self.name_en if text.language() == "en" else "") or self.name
+
+    @property
+    def display_description(self) -> str:
+        """The description in the page's language (none on English pages without one)."""
+        return self.description_en if text.language() == "en" else self.description
 
 
 class NewsArticleTag(TaggedItemBase):
@@ -315,7 +333,7 @@ class NewsArticlePage(BasePage):
         if image_url:
             data["image"] = [image_url]
         if self.category:
-            data["articleSection"] = text.plain_text(self.category)
+            data["articleSection"] = text.plain_text(self.category.display_name)
         return data
 
     @cached_property
@@ -332,7 +350,8 @@ class NewsArticlePage(BasePage):
         does; the newest articles are the ones a reader wants anyway.
         """
         base = (
-            visible(NewsArticlePage.objects.all())
+            # In the article's language: an English reader is not sent to Vietnamese news.
+            visible(NewsArticlePage.objects.filter(locale_id=self.locale_id))
             .defer_streamfields()
             .select_related("category", "main_image")
             .exclude(pk=self.pk)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
@@ -66,8 +67,10 @@ def _counts(results, models: dict[str, list[type[Page]]]) -> tuple[dict[str, int
 
 
 def _amount(count: int, at_least: bool) -> str:
-    """``1.234``, or ``hơn 500`` for a count that stopped at the backend's cap."""
-    return f"hơn {text.format_number(count)}" if at_least else text.format_number(count)
+    """``1.234``, or ``hơn 500`` for a count that stopped at the backend's cap (in the
+    page's language: ``more than 500``)."""
+    shown = text.format_number(count)
+    return gettext("hơn %(count)s") % {"count": shown} if at_least else shown
 
 
 def _date(page: Page):

@@ -13,6 +13,7 @@ from typing import Any
 from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
@@ -50,7 +51,7 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     site_name = metadata.site_name(request)
     description = context.get("meta_description") or page_description(page)
     if not description:
-        description = f"Cổng thông tin điện tử {site_name}"
+        description = gettext("Cổng thông tin điện tử %(ministry)s") % {"ministry": site_name}
     image = page_image(page)
     image_url, rendition = metadata.image_url(request, image)
     title = context.get("meta_title") or (

@@ -6,7 +6,7 @@
     link.addEventListener("click", function (event) {
       event.preventDefault();
       navigator.clipboard.writeText(link.getAttribute("data-copy-link")).then(function () {
-        link.textContent = "Đã sao chép liên kết";
+        link.textContent = link.getAttribute("data-copied");  // in the page's language
       });
     });
   });
