@@ -97,7 +97,7 @@ def load(home: HomePage, stdout: TextIO) -> None:
     site = Site.objects.get(root_page=home)
     _ensure_settings(site, pages)
     if not home.banners:
-        home.banners = _banner_stream(data.HOME_BANNERS, pages)
+        home.banners = banner_stream(data.HOME_BANNERS, pages)
         _ensure_featured(home)
         home.save_revision().publish()
     stdout.write(f"Cổng thông tin: {created} thủ tục/văn bản/thông tin công khai mới.")
@@ -241,10 +241,11 @@ def _ensure_file(title: str, filename: str, line: str):
     return document
 
 
-def _banner_stream(rows: list[tuple], pages: dict) -> list[tuple[str, dict]]:
+def banner_stream(rows: list[tuple], pages: dict) -> list[tuple[str, dict]]:
+    """A banner stream's raw value from (icon, title, subtitle, "page:<key>" or a URL) rows."""
     stream = []
     for icon, title, subtitle, target in rows:
-        value = {"icon": icon, "title": title, "subtitle": subtitle, "link_text": "Xem chi tiết"}
+        value = {"icon": icon, "title": title, "subtitle": subtitle}  # link text: the default
         if target.startswith("page:"):
             value["page"] = pages[target.removeprefix("page:")]
         else:
@@ -262,7 +263,7 @@ def _ensure_settings(site, pages: dict) -> None:
             setattr(settings, field, value)
             changed = True
     if not settings.sidebar_banners:
-        settings.sidebar_banners = _banner_stream(data.BANNERS, pages)
+        settings.sidebar_banners = banner_stream(data.BANNERS, pages)
         changed = True
     if changed:
         settings.save()

@@ -14,12 +14,14 @@ from typing import TextIO
 from wagtail.models import Locale, Page
 
 from home import demo_data as data
+from home.demo import banner_stream
 from home.models import (
     FocalPoint,
     HomePage,
     Leader,
     LeadersPage,
     OrganisationPage,
+    SiteSettings,
     UnitSite,
     UnitSitesPage,
 )
@@ -104,6 +106,21 @@ FOCAL_POINTS = [
 
 ENGLISH_HOME = ("Ministry of Construction",
                 "<p>The web portal of the Ministry of Construction of Viet Nam.</p>")
+ENGLISH_FOOTER = ("<p>Governing body: Ministry of Construction. Sample content of the project, "
+                  "not official information.</p>")
+# (icon, title, subtitle, target: url or an English page's key), as home.demo_data.BANNERS.
+ENGLISH_SIDEBAR_BANNERS = [
+    ("dich-vu-cong", "National Public Service Portal",
+     "Administrative procedures and online public services", "https://dichvucong.gov.vn"),
+    ("phap-luat", "Viet Nam's legal documents", "The national database of legal documents",
+     "https://vbpl.vn"),
+    ("don-vi", "Affiliated units", "Websites of the Ministry's units and enterprises",
+     "page:units"),
+]
+ENGLISH_HOME_BANNERS = [
+    ("don-vi", "About the Ministry", "Functions, tasks, organisation and contacts", "page:about"),
+    ("lien-ket", "Leadership", "The Minister and Deputy Ministers", "page:leadership"),
+]
 
 
 def load(home: HomePage, stdout: TextIO) -> None:
@@ -123,23 +140,43 @@ def load(home: HomePage, stdout: TextIO) -> None:
     )
     english = Locale.objects.get_or_create(language_code="en")[0]
     en_home = _translate(home, english, ENGLISH_HOME[0], "en", intro=ENGLISH_HOME[1])
-    _translate(
+    about = _translate(
         organisation, english, "About the Ministry", "about",
         intro="<p>The functions and tasks, organisational structure and contacts of the "
         "Ministry of Construction.</p>",
         functions=FUNCTIONS_EN,
     )
-    _translate(
+    leadership = _translate(
         leaders, english, "Leadership", "leadership",
         intro="<p>The Minister and Deputy Ministers, their fields and units in charge.</p>",
     )
+    pages = {"about": about, "leadership": leadership}
     units_page = UnitSitesPage.objects.filter(locale__language_code="vi").first()
     if units_page:
-        _translate(
+        pages["units"] = _translate(
             units_page, english, "Affiliated units", "units",
             intro="<p>The websites of the Ministry's units and enterprises.</p>",
         )
+    _ensure_english_chrome(home, en_home, pages)
     stdout.write(f"Giới thiệu: {len(units)} đơn vị; trang tiếng Anh: {en_home.title}.")
+
+
+def _ensure_english_chrome(home: HomePage, en_home: Page, pages: dict[str, Page]) -> None:
+    """English sidebar banners and footer in the settings, English banners on the English home;
+    only where still empty (an editor's values are kept)."""
+    rows = [row for row in ENGLISH_SIDEBAR_BANNERS if not row[3].startswith("page:")
+            or row[3].removeprefix("page:") in pages]
+    settings = SiteSettings.objects.filter(site__root_page=home).first()
+    if settings is not None and not (settings.sidebar_banners_en or settings.footer_text_en):
+        settings.sidebar_banners_en = banner_stream(rows, pages)
+        settings.footer_text_en = ENGLISH_FOOTER
+        settings.save()
+    en_home = HomePage.objects.get(pk=en_home.pk)  # fresh: its translated children since
+    if [block.value["title"] for block in en_home.banners] == [
+        block.value["title"] for block in home.specific.banners
+    ]:  # still the Vietnamese banners copied by the translation
+        en_home.banners = banner_stream(ENGLISH_HOME_BANNERS, pages)
+        en_home.save_revision().publish()
 
 
 def _ensure_units() -> dict[str, UnitSite]:

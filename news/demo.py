@@ -16,18 +16,22 @@ from django.utils.html import escape
 
 from wagtail.blocks import StructValue
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
 
 from cms import text
 
 from .blocks import CaptionedImageBlock, QuoteBlock
-from .demo_data.articles import ARTICLES, CATEGORIES, DEMO_SOURCE
+from .demo_data.articles import ARTICLES, CATEGORIES, CATEGORY_NAMES_EN, DEMO_SOURCE
 from .models import NewsArticlePage, NewsCategory, NewsIndexPage
 
 INDEX_TITLE = "Tin tức"
 INDEX_SLUG = "tin-tuc"
 SEED_FILE = Path(__file__).parent / "demo_data" / "seed_article.txt"
+# The seed article in English (our translation), for the English news under /en/news/.
+SEED_FILE_EN = Path(__file__).parent / "demo_data" / "seed_article_en.txt"
+INDEX_EN = ("News", "news", "<p>News of the Ministry of Construction in English.</p>")
+SEED_TAGS_EN = ["online public services", "administrative reform", "e-Government"]
 SEED_PHOTO = "20200423-pg1.jpg"
 SEED_DATELINE = dt.datetime(2020, 9, 21, 9, 7, tzinfo=text.TIME_ZONE)
 SEED_CATEGORY = "Cải cách hành chính"
@@ -89,6 +93,45 @@ def load(home: Page, stdout: TextIO) -> None:
     stdout.write(f"Tin tức: {created} bài viết mới, {1 + len(ARTICLES) - created} đã có.")
 
 
+def load_english(home: Page, stdout: TextIO) -> None:
+    """The English news (``/en/news/``) with the seed article's English translation, made as
+    the admin's "Dịch" action makes them (Wagtail's copy for translation) and published.
+
+    Runs after the English home exists; does nothing without it or the Vietnamese seed article.
+    """
+    english = Locale.objects.filter(language_code="en").first()
+    index = NewsIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+    if english is None or index is None or home.get_translation_or_none(english) is None:
+        return
+    seed = parse_seed(SEED_FILE.read_text(encoding="utf-8"))
+    article = index.get_children().filter(slug=text.slugify(seed["title"])).specific().first()
+    if article is None:
+        return
+    title, slug, intro = INDEX_EN
+    index_en = index.get_translation_or_none(english)
+    if index_en is None:
+        index_en = index.copy_for_translation(english).specific
+        index_en.title, index_en.slug, index_en.intro = title, slug, intro
+        index_en.show_in_menus = True
+        index_en.save_revision().publish()
+        # First among the English sections, as "Tin tức" is among the Vietnamese ones.
+        index_en.move(home.get_translation(english), pos="first-child")
+    if article.get_translation_or_none(english) is not None:
+        return
+    seed_en = parse_seed(SEED_FILE_EN.read_text(encoding="utf-8"))
+    translated = article.copy_for_translation(english).specific
+    photo = article.main_image
+    body = [("paragraph", paragraph(p)) for p in seed_en["before_photo"]]
+    body.append(("image", image_value(photo, seed_en["caption"], "Illustration (generated)")))
+    body += [("paragraph", paragraph(p)) for p in seed_en["after_photo"]]
+    translated.title, translated.slug = seed_en["title"], text.slugify(seed_en["title"])
+    translated.lead, translated.body = seed_en["lead"], body
+    translated.main_image_caption = seed_en["caption"]
+    translated.tags.set(SEED_TAGS_EN)
+    translated.save_revision().publish()
+    stdout.write(f"News (English): {translated.title}.")
+
+
 def ensure_index(home: Page, stdout: TextIO) -> NewsIndexPage | None:
     existing = home.get_children().filter(slug=INDEX_SLUG).first()
     if existing is not None:
@@ -107,6 +150,9 @@ def ensure_category(name: str, description: str, order: int) -> NewsCategory:
         slug=text.slugify(name),
         defaults={"name": name, "description": description, "order": order},
     )
+    if not category.name_en and name in CATEGORY_NAMES_EN:
+        category.name_en, category.description_en = CATEGORY_NAMES_EN[name]
+        category.save(update_fields=["name_en", "description_en"])
     return category
 
 

@@ -14,6 +14,21 @@ CATEGORIES = [
     ("Quy hoạch – Kiến trúc", "Quy hoạch xây dựng, phát triển đô thị và kiến trúc."),
     ("Nhà ở – Thị trường bất động sản", "Chính sách nhà ở và tình hình thị trường bất động sản."),
 ]
+# The categories' names and descriptions on English pages (NewsCategory.name_en, description_en).
+CATEGORY_NAMES_EN = {
+    "Cải cách hành chính": (
+        "Administrative reform", "Reform of administrative procedures and online public services."
+    ),
+    "Hoạt động của Bộ": (
+        "Ministry activities", "The work of the Ministry's leaders, agencies and units."
+    ),
+    "Quy hoạch – Kiến trúc": (
+        "Planning and architecture", "Construction planning, urban development and architecture."
+    ),
+    "Nhà ở – Thị trường bất động sản": (
+        "Housing and the real estate market", "Housing policy and the real estate market."
+    ),
+}
 
 # (title, published_at ISO 8601, category, tags, lead, paragraphs, quote or None)
 ARTICLES = [

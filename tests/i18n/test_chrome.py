@@ -1,6 +1,7 @@
 """The chrome of English pages speaks English: skip link, header, search box, menu, home
 headings, statistics, sidebar, footer; Vietnamese pages keep their Vietnamese. The English
-catalogue (home/locale/en) is committed compiled, and the .mo matches the .po."""
+catalogues (<app>/locale/en of home, news, search) are committed compiled, and each .mo matches
+its .po."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from home.factories import UnitSiteFactory
 
 pytestmark = pytest.mark.django_db
 
-CATALOGUE = Path(settings.BASE_DIR) / "home" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+CATALOGUES = [
+    Path(settings.BASE_DIR) / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    for app in ("home", "news", "search")
+]
 
 ENGLISH = [
     '<a class="skip-link" href="#main">Skip to main content</a>',
@@ -85,10 +89,11 @@ def test_english_statistics_use_english_words_and_numbers(
     assert "dịch vụ toàn trình, <strong class=\"stat__share\">66,67%" in vietnamese
 
 
-def test_the_committed_mo_matches_the_po(tmp_path: Path):
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: path.parts[-5])
+def test_the_committed_mo_matches_the_po(tmp_path: Path, catalogue: Path):
     fresh = tmp_path / "fresh.mo"
-    polib.pofile(str(CATALOGUE)).save_as_mofile(str(fresh))
-    with fresh.open("rb") as expected, CATALOGUE.with_suffix(".mo").open("rb") as actual:
+    polib.pofile(str(catalogue)).save_as_mofile(str(fresh))
+    with fresh.open("rb") as expected, catalogue.with_suffix(".mo").open("rb") as actual:
         wanted = dict(gettext.GNUTranslations(expected)._catalog)
         found = dict(gettext.GNUTranslations(actual)._catalog)
     wanted.pop("", None)

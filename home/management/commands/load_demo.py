@@ -27,5 +27,6 @@ class Command(BaseCommand):
             news_demo.load(home, self.stdout)
             home_demo.load(home, self.stdout)
             demo_organisation.load(home, self.stdout)
+            news_demo.load_english(home, self.stdout)
             show_new_sections_in_menu(home, existing)
         self.stdout.write(self.style.SUCCESS("Nội dung mẫu đã sẵn sàng."))
