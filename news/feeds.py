@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from cms.templatetags import navigation
@@ -38,12 +39,13 @@ class NewsFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    @cached_property
     def site_name(self) -> str:
         """The ministry's name in the feed's language (the site settings', as pages show it)."""
         return navigation.site_name(self.request)
 
     def title(self) -> str:
-        name = f"{self.site_name()} – {self.index.title}"
+        name = f"{self.site_name} – {self.index.title}"
         return f"{name}: {self.category.display_name}" if self.category else name
 
     def link(self) -> str:
@@ -55,7 +57,7 @@ class NewsFeed(Feed):
     def description(self) -> str:
         if self.category and self.category.display_description:
             return self.category.display_description
-        return gettext("Tin tức mới nhất của %(site)s.") % {"site": self.site_name()}
+        return gettext("Tin tức mới nhất của %(site)s.") % {"site": self.site_name}
 
     def items(self) -> list[NewsArticlePage]:
         articles = self.index.articles()

@@ -37,7 +37,7 @@ def newsroom(demo, db_access) -> Iterator[dict]:
         user = get_user_model().objects.create_user(username, f"{username}@moc.gov.vn", PASSWORD)
         user.groups.add(Group.objects.get(name=group))
         users[group] = user
-    news = NewsIndexPage.objects.get()
+    news = NewsIndexPage.objects.get(locale__language_code="vi")
     yield {"users": users, "news": news, "category": NewsCategory.objects.order_by("pk").first()}
     NewsArticlePage.objects.filter(title=TITLE).delete()
     for user in users.values():

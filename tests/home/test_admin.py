@@ -70,7 +70,8 @@ def test_site_settings_edit_view_opens_and_saves(admin_client, home_page):
         "ministry_name": "Bộ Xây dựng", "emblem": "", "address": "37 Lê Đại Hành",
         "phone": "024 3821 5137", "email": "sai-dia-chi",
         "national_portal_url": "https://dichvucong.gov.vn", "footer_text": rich_text(""),
-        "sidebar_banners": streamfield([]),
+        "footer_text_en": rich_text(""), "sidebar_banners": streamfield([]),
+        "sidebar_banners_en": streamfield([]),
     }
     response = admin_client.post(url, nested_form_data(data))
     assert response.status_code == 200

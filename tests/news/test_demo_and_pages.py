@@ -26,7 +26,7 @@ def test_load_demo_twice_changes_nothing_and_publishes_the_seed(client):
     call_command("load_demo", stdout=io.StringIO())
     assert (Page.objects.count(), Revision.objects.count(), NewsCategory.objects.count()) == counts
 
-    index = NewsIndexPage.objects.get()
+    index = NewsIndexPage.objects.get(locale__language_code="vi")
     assert index.url == "/tin-tuc/" and index.live
     articles = NewsArticlePage.objects.live().child_of(index)
     assert articles.count() >= 9
