@@ -241,6 +241,15 @@ def language() -> str:
     return "en" if (translation.get_language() or "").lower().startswith("en") else "vi"
 
 
+def in_language(record: object, field: str, lang: str | None = None) -> str:
+    """A record's ``field`` in a language (default: the page's): its ``<field>_en`` on English
+    pages where that is filled, else the Vietnamese ``field``. The one rule for every model that
+    keeps its English beside its Vietnamese (units, leaders, categories, the site settings)."""
+    if (lang or language()) == "en":
+        return getattr(record, f"{field}_en", "") or getattr(record, field, "")
+    return getattr(record, field, "")
+
+
 def _local(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=TIME_ZONE)

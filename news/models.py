@@ -127,7 +127,7 @@ class NewsCategory(models.Model):
     @property
     def display_name(self) -> str:
         """The name readers see: the English one on English pages where it is given."""
-        return (self.name_en if text.language() == "en" else "") or self.name
+        return text.in_language(self, "name")
 
     @property
     def display_description(self) -> str:

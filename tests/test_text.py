@@ -219,3 +219,18 @@ def test_format_duration_in_words(delta: dt.timedelta, vi: str, en: str) -> None
     """The lockout page's "tạm khóa trong 30 phút" (axes gives ``PT30M``)."""
     assert text.format_duration(delta, "vi") == vi
     assert text.format_duration(delta, "en") == en
+
+
+def test_in_language_takes_the_english_field_on_english_pages_where_filled():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    unit = SimpleNamespace(name="Vụ Pháp chế", name_en="Department of Legal Affairs")
+    untranslated = SimpleNamespace(name="Cục Nhà ở", name_en="")
+    assert text.in_language(unit, "name") == "Vụ Pháp chế"
+    assert text.in_language(unit, "name", "en") == "Department of Legal Affairs"
+    with translation.override("en"):
+        assert text.in_language(unit, "name") == "Department of Legal Affairs"
+        assert text.in_language(untranslated, "name") == "Cục Nhà ở"
+        assert text.in_language(None, "name") == ""

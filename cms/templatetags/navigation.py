@@ -53,9 +53,7 @@ def site_name(request: HttpRequest | None) -> str:
     """The ministry's name from the site settings, else ``WAGTAIL_SITE_NAME``; on a page in
     another language, the settings' ``ministry_name_<language>`` where it is filled."""
     found = get_site_settings(request)
-    language = text.language()
-    translated = getattr(found, f"ministry_name_{language}", "") if language != "vi" else ""
-    return translated or getattr(found, "ministry_name", "") or settings.WAGTAIL_SITE_NAME
+    return text.in_language(found, "ministry_name") or settings.WAGTAIL_SITE_NAME
 
 
 def get_menu_pages(request: HttpRequest | None) -> list[Page]:

@@ -21,13 +21,6 @@ from cms import text
 _FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-def in_language(record: object, field: str, language: str) -> str:
-    """The English field where the page is English and it is filled, else the Vietnamese."""
-    if language == "en":
-        return getattr(record, f"{field}_en") or getattr(record, field)
-    return getattr(record, field)
-
-
 class Leader(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """A minister or deputy minister: photo, title, fields and units in charge, biography."""
 
@@ -78,7 +71,7 @@ class Leader(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return f"{self.title} {self.name}"
 
     def in_language(self, field: str, language: str) -> str:
-        return in_language(self, field, language)
+        return text.in_language(self, field, language)
 
     def save(self, *args, **kwargs) -> None:
         self.name = text.clean(self.name).strip()
@@ -117,4 +110,4 @@ class FocalPoint(DraftStateMixin, RevisionMixin, models.Model):
         return f"{self.name} ({self.responsibility})"
 
     def in_language(self, field: str, language: str) -> str:
-        return in_language(self, field, language)
+        return text.in_language(self, field, language)

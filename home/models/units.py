@@ -149,7 +149,7 @@ class UnitSite(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
             ancestor = ancestor.parent
 
     def name_in(self, language: str) -> str:
-        return (self.name_en or self.name) if language == "en" else self.name
+        return text.in_language(self, "name", language)
 
     def category_label(self, language: str) -> str:
         if language == "en":

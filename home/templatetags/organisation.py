@@ -13,9 +13,7 @@ register = template.Library()
 def in_language(record: object, field: str) -> str:
     """``{{ unit|in_language:"name" }}``: ``name_en`` on an English page when it is filled,
     else ``name``."""
-    if text.language() == "en":
-        return getattr(record, f"{field}_en", "") or getattr(record, field, "")
-    return getattr(record, field, "")
+    return text.in_language(record, field)
 
 
 @register.filter
