@@ -90,6 +90,9 @@ def normalize_number(value: str | None) -> str | None:
 class PolicyPage(BasePage):
     """A legal or policy document (văn bản), with its dates, status, files and relations."""
 
+    # The number is unique site-wide: a copy or a translation starts without one.
+    exclude_fields_in_copy = ["number"]
+
     number = models.CharField(
         "Số ký hiệu",
         max_length=64,

@@ -154,6 +154,10 @@ def validate_portal_url(value: str) -> None:
 class ProcedurePage(BasePage):
     """One administrative procedure as the national procedure database publishes it."""
 
+    # The code is unique site-wide: a copy or a translation ("Dịch") starts without one, and
+    # its editor gives it (a translation is the same procedure: see the note in the README).
+    exclude_fields_in_copy = ["code"]
+
     code = models.CharField(
         "Mã thủ tục",
         max_length=32,
